@@ -1,0 +1,166 @@
+package dev.mapleak.bench;
+
+import dev.mapleak.lifecycle.KeyOrder;
+import dev.mapleak.lifecycle.Lifecycle;
+import dev.mapleak.lifecycle.Strategy;
+import dev.mapleak.measure.RecordsRetainedMemory;
+import dev.mapleak.measure.RetainedMemoryRecorder;
+import dev.mapleak.subject.Subject;
+import dev.mapleak.subject.SubjectMap;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The seed's experiment for every map: fill, delete, reclaim, each phase timed on its own and followed by
+ * a measurement of what the map retains.
+ *
+ * <p>Each {@code @Benchmark} times exactly one phase. The phases before it run in the untimed
+ * {@code @Setup(Level.Iteration)}, so every iteration starts from a fresh map in the right state; the
+ * measurement runs in the untimed {@code @TearDown(Level.Iteration)} and reaches JMH's results through
+ * {@link dev.mapleak.measure.RetainedMemoryProfiler} ({@code -prof retained}). {@code SingleShotTime}
+ * because a phase is a one-off event that changes the state it runs on: it cannot be looped.
+ *
+ * <p>Each benchmark only carries the parameters its phase depends on ({@code fill} has no
+ * {@code deleteFraction}, only {@code reclaim} has a {@code strategy}), so JMH runs no duplicate forks.
+ *
+ * <pre>
+ *   java -jar target/benchmarks.jar LifecycleBenchmark -prof retained -p subject=JDK_HASH_MAP -p valueSize=128
+ * </pre>
+ * (with {@code ./run-bench.sh} the JVM flags are chosen for the JDK that runs the forks).
+ */
+@RecordsRetainedMemory
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = {
+        // JOL needs these on every JDK since 9; ./run-bench.sh adds the JDK 25-only ones where they apply.
+        "--add-opens", "java.base/java.util=ALL-UNNAMED",
+        "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+        "-Djdk.attach.allowAttachSelf=true"})
+public class LifecycleBenchmark {
+
+    /** What every phase shares: which map, how many entries of which size, in which key order. */
+    @State(Scope.Benchmark)
+    public abstract static class MapState {
+        @Param
+        public Subject subject;
+
+        @Param({"64", "96", "127", "128", "129", "160", "192", "256"})
+        public int valueSize;
+
+        @Param("1000000")
+        public int entries;
+
+        @Param({"SEQUENTIAL", "RANDOM"})
+        public KeyOrder keys;
+
+        /** The keys in insertion order; computed once per trial, so the baseline holds them too. */
+        int[] keyOrder;
+        /** The map the timed phase works on; the measured state after it. */
+        SubjectMap map;
+
+        @Setup(Level.Trial)
+        public void computeKeys() {
+            Subject.checkValueSize(valueSize);
+            keyOrder = keys.keys(entries);
+        }
+
+        SubjectMap filledMap() {
+            return Lifecycle.fill(subject.create(valueSize), keyOrder);
+        }
+
+        /** Measures the state the timed phase left, then lets it go so the next baseline does not see it. */
+        @TearDown(Level.Iteration)
+        public void measureAndRelease() {
+            RetainedMemoryRecorder.record("", map);
+            map = null;
+        }
+    }
+
+    /** Starts from an empty map, the seed's {@code make(map[int][128]byte)}. */
+    @State(Scope.Benchmark)
+    public static class Empty extends MapState {
+        @Setup(Level.Iteration)
+        public void createEmpty() {
+            map = subject.create(valueSize);
+            RetainedMemoryRecorder.record("start.", map);
+        }
+    }
+
+    /** Adds how much is deleted. */
+    @State(Scope.Benchmark)
+    public abstract static class DeleteState extends MapState {
+        @Param({"1.0"})
+        public double deleteFraction;
+
+        int deleteCount;
+
+        @Setup(Level.Trial)
+        public void computeDeleteCount() {
+            deleteCount = Lifecycle.deleteCount(entries, deleteFraction);
+        }
+    }
+
+    /** Starts from a map holding {@code entries} entries. */
+    @State(Scope.Benchmark)
+    public static class Filled extends DeleteState {
+        @Setup(Level.Iteration)
+        public void fill() {
+            map = filledMap();
+        }
+    }
+
+    /** Starts from a map that had {@code entries} entries and lost {@code deleteFraction} of them. */
+    @State(Scope.Benchmark)
+    public static class Deleted extends DeleteState {
+        @Param({"KEEP", "REBUILD", "TRIM", "CLEAR"})
+        public Strategy strategy;
+
+        @Setup(Level.Trial)
+        public void checkApplicable() {
+            strategy.notApplicable(subject, deleteFraction).ifPresent(reason -> {
+                throw new IllegalArgumentException("not applicable: " + strategy + " for " + subject + ": " + reason);
+            });
+        }
+
+        @Setup(Level.Iteration)
+        public void fillAndDelete() {
+            map = filledMap();
+            Lifecycle.delete(map, keyOrder, deleteCount);
+        }
+    }
+
+    /** FILLED: empty → {@code entries} entries, a new value allocated (or written in place) for each. */
+    @Benchmark
+    public SubjectMap fill(Empty state) {
+        return Lifecycle.fill(state.map, state.keyOrder);
+    }
+
+    /** DELETED: removes the first {@code deleteFraction} of the keys in insertion order. */
+    @Benchmark
+    public int delete(Filled state) {
+        return Lifecycle.delete(state.map, state.keyOrder, state.deleteCount);
+    }
+
+    /** RECLAIMED: applies {@code strategy}; the map it returns is the one measured. */
+    @Benchmark
+    public SubjectMap reclaim(Deleted state) {
+        state.map = state.strategy.apply(state.map);
+        return state.map;
+    }
+}

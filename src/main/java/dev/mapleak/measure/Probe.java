@@ -1,0 +1,90 @@
+package dev.mapleak.measure;
+
+import dev.mapleak.subject.SubjectMap;
+import dev.mapleak.subject.go.GoMap;
+
+import java.util.OptionalDouble;
+
+/**
+ * Every number the retained-memory profiler reports, one constant each, in the order they are read.
+ * The order matters: the GC-based readings come first, right after the collections they trigger, and
+ * JOL comes after them because its walk allocates and would disturb committed heap and RSS.
+ * Adding a metric means adding one constant here.
+ */
+public enum Probe {
+
+    /** Heap used after a settled full GC, minus the same reading taken before the map existed. */
+    RETAINED_HEAP("retained.heap.bytes", "bytes") {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return HeapProbe.usedAfterGc()
+                    .filter(used -> baseline.heapUsedAfterGc() >= 0)
+                    .map(used -> OptionalDouble.of(used - baseline.heapUsedAfterGc()))
+                    .orElse(OptionalDouble.empty());
+        }
+    },
+    /** Heap the JVM holds from the OS, read right after that GC. */
+    HEAP_COMMITTED("heap.committed.bytes", "bytes") {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return OptionalDouble.of(HeapProbe.committed());
+        }
+    },
+    /** What the whole process holds from the OS (VmRSS). */
+    PROCESS_RSS("process.rss.bytes", "bytes") {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            var rss = ProcessMemory.residentBytes();
+            return rss.isPresent() ? OptionalDouble.of(rss.getAsLong()) : OptionalDouble.empty();
+        }
+    },
+    /** Exact bytes reachable from the map (JOL). */
+    RETAINED_JOL("retained.jol.bytes", "bytes") {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return OptionalDouble.of(JolFootprint.bytes(map.footprintRoot()));
+        }
+    },
+    /** Entries still in the map: says what the memory figures belong to. */
+    LIVE_ENTRIES("live.entries", "entries") {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return OptionalDouble.of(map.size());
+        }
+    },
+    /** What Go's runtime would hold for the same map state (GO_HYBRID only). */
+    RETAINED_GO("retained.go.bytes", "bytes") {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return map instanceof GoMap go ? OptionalDouble.of(go.goRuntimeBytes()) : OptionalDouble.empty();
+        }
+    };
+
+    private final String metric;
+    private final String unit;
+
+    Probe(String metric, String unit) {
+        this.metric = metric;
+        this.unit = unit;
+    }
+
+    /** The JMH secondary metric name: part of the results' public interface. */
+    public String metric() {
+        return metric;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    /** The reading for {@code map}, or empty where this probe does not apply or cannot answer honestly. */
+    abstract OptionalDouble read(SubjectMap map, Baseline baseline);
+
+    /** Readings taken before the map existed, that later readings are relative to. */
+    public record Baseline(long heapUsedAfterGc) {
+        /** -1 when heap-after-GC cannot be measured on this JVM. */
+        public static Baseline take() {
+            return new Baseline(HeapProbe.usedAfterGc().orElse(-1L));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.mapleak.measure;
+
+import dev.mapleak.subject.SubjectMap;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * The hand-off between a benchmark and {@link RetainedMemoryProfiler}, both running in the forked JVM.
+ *
+ * <p>The profiler arms the recorder before a measurement iteration (taking the heap baseline then, before
+ * the iteration's setup builds anything); the benchmark calls {@link #record} from its untimed
+ * {@code @Setup}/{@code @TearDown(Level.Iteration)} methods, so no measurement lands in the timed region;
+ * the profiler collects the readings after the iteration. Unarmed (warm-up, or no profiler), recording
+ * costs nothing.
+ */
+public final class RetainedMemoryRecorder {
+
+    private static Probe.Baseline baseline;
+    private static final Map<String, Double> readings = new LinkedHashMap<>();
+
+    private RetainedMemoryRecorder() {
+    }
+
+    static synchronized void arm() {
+        readings.clear();
+        baseline = Probe.Baseline.take();
+    }
+
+    /** The readings since {@link #arm()}, keyed by metric name; disarms. */
+    static synchronized Map<String, Double> disarm() {
+        Map<String, Double> taken = new LinkedHashMap<>(readings);
+        readings.clear();
+        baseline = null;
+        return taken;
+    }
+
+    public static synchronized boolean armed() {
+        return baseline != null;
+    }
+
+    /**
+     * Reads every probe on {@code map} if armed. {@code prefix} is "" for the state the timed phase left,
+     * or e.g. "start." for a state recorded before it.
+     */
+    public static synchronized void record(String prefix, SubjectMap map) {
+        if (baseline == null) {
+            return;
+        }
+        for (Probe probe : Probe.values()) {
+            OptionalDouble value = probe.read(map, baseline);
+            if (value.isPresent()) {
+                readings.put(prefix + probe.metric(), value.getAsDouble());
+            }
+        }
+    }
+
+    /** The unit of a metric recorded under any prefix. */
+    static String unitOf(String metric) {
+        for (Probe probe : Probe.values()) {
+            if (metric.endsWith(probe.metric())) {
+                return probe.unit();
+            }
+        }
+        return "";
+    }
+}

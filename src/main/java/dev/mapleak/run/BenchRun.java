@@ -1,0 +1,207 @@
+package dev.mapleak.run;
+
+import dev.mapleak.report.Summary;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One execution of a profile: everything that can be wrong with the input is checked first (profile,
+ * parameters, JDKs, JVM flags, heap), then a new run folder is made and the groups run one by one, each
+ * saved as soon as it ends, so an interrupted run loses at most the group in flight and
+ * {@code --resume} finishes it.
+ */
+final class BenchRun {
+
+    /** What the user asked for; saved as run.json so a resume asks for exactly the same. */
+    record Request(String profile, Map<String, List<String>> paramOverrides, List<String> jmhArgs,
+                   List<String> profilers, boolean verbose) {
+    }
+
+    private final Path home;
+    private final PrintStream out;
+    private final JdkDiscovery jdks;
+
+    BenchRun(Path home, PrintStream out, JdkDiscovery jdks) {
+        this.home = home;
+        this.out = out;
+        this.jdks = jdks;
+    }
+
+    /** Prepared, checked work: nothing has run and no folder exists yet. */
+    private record Prepared(Profile profile, Plan plan, Map<String, JvmConfig> jvms, CommandLineOptions jmhOptions) {
+    }
+
+    private Prepared prepare(Profile base, Request request) {
+        Profile profile = base.withParams(request.paramOverrides());
+        CommandLineOptions jmhOptions = parseJmhArgs(request.jmhArgs());
+        request.profilers().forEach(ExtraProfilers::checkName);
+        Map<String, JvmConfig> jvms = jvmConfigs(profile);
+        Plan plan = Plan.expand(profile, BenchmarkCatalog.fromJar(), List.copyOf(jvms.keySet()));
+        if (plan.runs().isEmpty()) {
+            throw new UsageException(profile.where(Profile.BENCHMARKS) + ": nothing to run: every combination is not applicable");
+        }
+        HeapPreflight.check(plan.runs(), profile.settings().heap(), profile.where(Profile.HEAP));
+        return new Prepared(profile, plan, jvms, jmhOptions);
+    }
+
+    int start(Request request, Path reportsDir, boolean dryRun, List<String> command) throws IOException {
+        Profile profile = Profile.load(home.resolve("profiles"), request.profile());
+        Prepared p = prepare(profile, request);
+        if (dryRun) {
+            printDryRun(p);
+            return 0;
+        }
+        Map<JvmConfig, JvmConfig.Checked> checked = checkJvms(p.jvms());
+        RunFolder folder = RunFolder.create(reportsDir, profile.name(), LocalDateTime.now());
+        folder.writeRequest(new RunFolder.Request(profile.name(), profile.text(), request.paramOverrides(),
+                request.jmhArgs(), request.profilers(), LocalDateTime.now().toString()));
+        RunFolder.writeAtomically(folder.dir().resolve("environment.json"), RunFolder.GSON.toJson(
+                Environment.describe(profile.name(), command, checked, home)));
+        return execute(folder, p, request);
+    }
+
+    int resume(Path runDir, boolean verbose, List<String> command) throws IOException {
+        RunFolder folder = RunFolder.open(runDir);
+        RunFolder.Request saved = folder.readRequest();
+        Profile profile = Profile.parse(saved.profile(), saved.profileText(), runDir.resolve("run.json") + " (profile " + saved.profile() + ")");
+        Request request = new Request(saved.profile(), orEmpty(saved.paramOverrides()), orEmpty(saved.jmhArgs()),
+                orEmpty(saved.profilers()), verbose);
+        Prepared p = prepare(profile, request);
+        checkJvms(p.jvms());
+        return execute(folder, p, request);
+    }
+
+    private int execute(RunFolder folder, Prepared p, Request request) throws IOException {
+        // mapleak runs take their own machine lock (below) and JMH runs in-process once per group: JMH's
+        // own /tmp/jmh.lock would only turn a foreign JMH run into dozens of identical group failures.
+        System.setProperty("jmh.ignoreLock", "true");
+        List<Combination> todo = new ArrayList<>();
+        for (Combination c : p.plan().runs()) {
+            if (!folder.hasResult(c)) {
+                todo.add(c);
+            }
+        }
+        int failed = 0;
+        try (Console console = new Console(out, folder.consoleLog(), request.verbose());
+             FileLock ignored = machineLock(folder.dir().getParent(), console)) {
+            console.say("mapleak: profile " + p.profile().name() + " → " + folder.dir());
+            int done = p.plan().runs().size() - todo.size();
+            console.say(String.format("mapleak: %d groups to run%s, %d not applicable", todo.size(),
+                    done > 0 ? " (" + done + " already done)" : "", p.plan().notApplicable().size()));
+            GroupRunner runner = new GroupRunner(folder, p.profile().settings(), p.jmhOptions(),
+                    ExtraProfilers.create(request.profilers(), folder), console);
+            Progress progress = new Progress(todo.size());
+            for (Combination c : todo) {
+                long t0 = System.nanoTime();
+                GroupRunner.Outcome outcome = runner.run(c, p.jvms().get(c.jvm()));
+                if (!outcome.ok()) {
+                    failed++;
+                }
+                console.say(progress.finished(c.label(), outcome.ok() ? "ok" : "FAILED (" + outcome.reason() + ")",
+                        Duration.ofNanos(System.nanoTime() - t0)));
+            }
+            Summary.write(folder.dir(), p.plan().notApplicable().stream()
+                    .map(s -> s.combination().label() + ": " + s.reason()).toList(), console::say);
+            if (failed > 0) {
+                console.say("mapleak: " + failed + " group(s) failed; see " + folder.failures()
+                        + " (./run-bench.sh --resume " + folder.dir() + " retries them)");
+            }
+        }
+        return failed > 0 ? 1 : 0;
+    }
+
+    private void printDryRun(Prepared p) {
+        Duration total = Duration.ZERO;
+        out.println("mapleak: profile " + p.profile().name() + ": " + p.profile().description());
+        p.jvms().values().forEach(j -> out.println("  jvm " + j.label() + ": JDK " + j.jdk().describe() + " "
+                + String.join(" ", j.allArgs())));
+        out.println("would run " + p.plan().runs().size() + " groups:");
+        for (Combination c : p.plan().runs()) {
+            Duration d = TimeEstimate.of(c, p.profile().settings());
+            total = total.plus(d);
+            out.println("  " + c.label() + "  (~" + Progress.seconds(d) + ")");
+        }
+        out.println("not applicable (" + p.plan().notApplicable().size() + "):");
+        for (Plan.Skipped s : p.plan().notApplicable()) {
+            out.println("  " + s.combination().label() + ": " + s.reason());
+        }
+        out.println("estimated time: about " + Progress.clock(total) + " (nothing was run)");
+    }
+
+    /** One JVM configuration per JDK × variant, each JDK found on this machine or a clear error. */
+    private Map<String, JvmConfig> jvmConfigs(Profile profile) {
+        Profile.Settings s = profile.settings();
+        Map<String, JvmConfig> configs = new LinkedHashMap<>();
+        Map<String, List<String>> variants = s.variants().isEmpty() ? Map.of("", List.of()) : s.variants();
+        for (String spec : s.jdks()) {
+            Jdk jdk = jdks.find(spec).orElseThrow(() -> new UsageException(profile.where(Profile.JDKS)
+                    + ": needs JDK " + spec + ", which is not installed here: " + JdkDiscovery.howToAdd(spec)));
+            for (Map.Entry<String, List<String>> v : variants.entrySet()) {
+                List<String> args = new ArrayList<>();
+                args.add("-Xmx" + s.heap());
+                args.addAll(s.jvmArgs());
+                args.addAll(v.getValue());
+                String label = s.jdks().size() == 1 && v.getKey().isEmpty() ? Combination.DEFAULT_JVM
+                        : "jdk" + jdk.feature() + (v.getKey().isEmpty() ? "" : "-" + v.getKey());
+                configs.put(label, new JvmConfig(label, jdk, List.copyOf(args)));
+            }
+        }
+        return configs;
+    }
+
+    private static Map<JvmConfig, JvmConfig.Checked> checkJvms(Map<String, JvmConfig> jvms) {
+        Map<JvmConfig, JvmConfig.Checked> checked = new LinkedHashMap<>();
+        jvms.values().forEach(j -> checked.put(j, j.check()));
+        return checked;
+    }
+
+    static CommandLineOptions parseJmhArgs(List<String> args) {
+        try {
+            CommandLineOptions o = new CommandLineOptions(args.toArray(String[]::new));
+            if (!o.getIncludes().isEmpty()) {
+                throw new UsageException("benchmarks are chosen by the profile, not after '--' (got "
+                        + String.join(" ", o.getIncludes()) + ")");
+            }
+            return o;
+        } catch (CommandLineOptionException e) {
+            throw new UsageException("bad JMH option after '--': " + e.getMessage());
+        }
+    }
+
+    /**
+     * One run measures at a time on a machine: a second run waits (saying so) instead of sharing two cores
+     * and spoiling both runs' timings.
+     */
+    private static FileLock machineLock(Path reportsDir, Console console) throws IOException {
+        FileChannel channel = FileChannel.open(reportsDir.resolve(".mapleak.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            console.say("mapleak: another run is measuring on this machine; waiting for it to finish");
+            lock = channel.lock();
+        }
+        return lock;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+        return map == null ? Map.of() : map;
+    }
+}

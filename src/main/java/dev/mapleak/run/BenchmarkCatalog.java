@@ -1,0 +1,56 @@
+package dev.mapleak.run;
+
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The benchmarks compiled into the jar and the parameters each declares, read from JMH's own
+ * {@code META-INF/BenchmarkList}: the runner never keeps a second list that could drift from the code.
+ * Names are short: {@code LifecycleBenchmark.fill}.
+ */
+final class BenchmarkCatalog {
+
+    /** A benchmark method and its parameters in declaration order, with their default values. */
+    record Benchmark(String name, String fullName, Map<String, List<String>> params) {
+    }
+
+    private final Map<String, Benchmark> byName = new TreeMap<>();
+
+    BenchmarkCatalog(BenchmarkList list) {
+        for (BenchmarkListEntry entry : list.getAll(null, List.of())) {
+            String full = entry.getUsername();
+            String shortName = full.substring(full.lastIndexOf('.', full.lastIndexOf('.') - 1) + 1);
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            entry.getParams().orElse(Map.of()).forEach((k, v) -> params.put(k, List.of(v)));
+            byName.put(shortName, new Benchmark(shortName, full, params));
+        }
+    }
+
+    static BenchmarkCatalog fromJar() {
+        return new BenchmarkCatalog(BenchmarkList.defaultList());
+    }
+
+    /**
+     * The benchmarks a profile's {@code benchmarks} entry names: {@code Class.method}, or {@code Class}
+     * for all of its methods.
+     */
+    List<Benchmark> resolve(String selector, String where) {
+        List<Benchmark> found = new ArrayList<>();
+        for (Benchmark b : byName.values()) {
+            if (b.name().equals(selector) || b.name().startsWith(selector + ".")) {
+                found.add(b);
+            }
+        }
+        if (found.isEmpty()) {
+            throw new UsageException(where + ": unknown benchmark '" + selector + "'; valid benchmarks: "
+                    + String.join(", ", byName.keySet()));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.mapleak.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code environment.json}: everything a reader needs to judge or reproduce a run's numbers: every JVM the
+ * forks ran on with its collector and every flag, the machine, and the mapleak version and commit.
+ */
+final class Environment {
+
+    private Environment() {
+    }
+
+    static Map<String, Object> describe(String profile, List<String> command, Map<JvmConfig, JvmConfig.Checked> jvms,
+                                        Path projectDir) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("profile", profile);
+        env.put("command", String.join(" ", command));
+        env.put("mapleak", mapleak(projectDir));
+        List<Map<String, Object>> forks = new ArrayList<>();
+        jvms.forEach((config, checked) -> {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("label", config.label());
+            j.put("javaHome", config.jdk().home().toString());
+            j.put("javaVersion", config.jdk().version());
+            j.put("javaVendor", config.jdk().vendor());
+            j.put("featureVersion", config.jdk().feature());
+            j.put("gc", checked.collector());
+            j.put("jvmArgs", config.allArgs());
+            j.put("maxHeapBytes", parseLong(checked.finalFlags().get("MaxHeapSize")));
+            j.put("useCompactObjectHeaders", "true".equals(checked.finalFlags().get("UseCompactObjectHeaders")));
+            j.put("explicitGcInvokesConcurrent", "true".equals(checked.finalFlags().get("ExplicitGCInvokesConcurrent")));
+            j.put("disableExplicitGc", "true".equals(checked.finalFlags().get("DisableExplicitGC")));
+            forks.add(j);
+        });
+        env.put("jvms", forks);
+        Map<String, Object> runner = new LinkedHashMap<>();
+        runner.put("javaVersion", System.getProperty("java.version"));
+        runner.put("javaVendor", System.getProperty("java.vendor"));
+        runner.put("javaHome", System.getProperty("java.home"));
+        env.put("runner", runner);
+        env.put("machine", machine());
+        return env;
+    }
+
+    static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        m.put("cpuModel", firstValue(Path.of("/proc/cpuinfo"), "model name"));
+        m.put("memoryBytes", parseKb(firstValue(Path.of("/proc/meminfo"), "MemTotal")));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        return m;
+    }
+
+    static Map<String, Object> mapleak(Path projectDir) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", version());
+        String commit = git(projectDir, "rev-parse", "HEAD");
+        m.put("commit", commit.isEmpty() ? "unknown" : commit);
+        m.put("uncommittedChanges", !git(projectDir, "status", "--porcelain", "--untracked-files=no").isEmpty());
+        return m;
+    }
+
+    static String version() {
+        try (InputStream in = Environment.class.getResourceAsStream("/mapleak.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String git(Path dir, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+            p.getErrorStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static String firstValue(Path file, String key) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(key)) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException e) {
+            return "";
+        }
+        return "";
+    }
+
+    private static Long parseKb(String value) {
+        String digits = value.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? null : Long.parseLong(digits) * 1024;
+    }
+
+    private static Long parseLong(String value) {
+        try {
+            return value == null ? null : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

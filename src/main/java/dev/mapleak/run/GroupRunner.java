@@ -1,0 +1,159 @@
+package dev.mapleak.run;
+
+import dev.mapleak.measure.RecordsRetainedMemory;
+import dev.mapleak.measure.RetainedMemoryProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one group (one {@link Combination} on one {@link JvmConfig}) as one JMH invocation, in this JVM,
+ * with forks on the configured JDK. The group's JSON is moved into {@code results/} only once JMH has
+ * written all of it; a group whose fork died is written to {@code failures/} with the reason and the
+ * tail of its output, and the run goes on.
+ */
+final class GroupRunner {
+
+    /** What became of a group. */
+    record Outcome(boolean ok, String reason) {
+    }
+
+    private final RunFolder folder;
+    private final Profile.Settings settings;
+    private final Options userOptions;
+    private final List<ExtraProfiler> extraProfilers;
+    private final Console console;
+
+    /** A profiler asked for on the command line ({@code --prof gc}), possibly with per-group options. */
+    interface ExtraProfiler {
+        void addTo(ChainedOptionsBuilder builder, Combination c, JvmConfig jvm) throws IOException;
+    }
+
+    GroupRunner(RunFolder folder, Profile.Settings settings, Options userOptions,
+                List<ExtraProfiler> extraProfilers, Console console) {
+        this.folder = folder;
+        this.settings = settings;
+        this.userOptions = userOptions;
+        this.extraProfilers = extraProfilers;
+        this.console = console;
+    }
+
+    Outcome run(Combination c, JvmConfig jvm) throws IOException {
+        Path target = folder.resultFile(c);
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        console.startTail();
+        String failure;
+        try {
+            Collection<RunResult> results = runner(options(c, jvm, partial)).run();
+            if (!results.isEmpty() && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+                RunFolder.move(partial, target);
+                Files.deleteIfExists(folder.failureFile(c));
+                return new Outcome(true, "");
+            }
+            failure = reasonFrom(console.tail());
+        } catch (RunnerException | RuntimeException e) {
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        Files.deleteIfExists(partial);
+        recordFailure(c, jvm, failure);
+        return new Outcome(false, failure);
+    }
+
+    private Runner runner(Options options) {
+        OutputFormat out = OutputFormatFactory.createFormatInstance(console.jmhStream(),
+                userOptions.verbosity().orElse(VerboseMode.NORMAL));
+        return new Runner(options, out);
+    }
+
+    private Options options(Combination c, JvmConfig jvm, Path resultFile) throws IOException {
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .parent(userOptions)
+                .include("^" + Pattern.quote(c.fullName()) + "$")
+                .shouldFailOnError(false)
+                .result(resultFile.toString())
+                .resultFormat(ResultFormatType.JSON)
+                .jvm(jvm.jdk().java().toString())
+                .timeout(TimeValue.minutes(settings.timeoutMinutes()));
+        c.params().forEach(b::param);
+        if (!userOptions.getForkCount().hasValue()) {
+            b.forks(settings.forks());
+        }
+        if (!userOptions.getWarmupIterations().hasValue()) {
+            b.warmupIterations(settings.warmupIterations());
+        }
+        if (!userOptions.getMeasurementIterations().hasValue()) {
+            b.measurementIterations(settings.iterations());
+        }
+        if (!userOptions.getJvmArgs().hasValue()) {
+            b.jvmArgs(jvm.jvmArgs().toArray(String[]::new));
+        }
+        List<String> append = new ArrayList<>(jvm.measurementArgs());
+        if (userOptions.getJvmArgsAppend().hasValue()) {
+            append.addAll(userOptions.getJvmArgsAppend().get());
+        }
+        b.jvmArgsAppend(append.toArray(String[]::new));
+        if (recordsRetainedMemory(c)) {
+            b.addProfiler(RetainedMemoryProfiler.class);
+        }
+        for (ExtraProfiler p : extraProfilers) {
+            p.addTo(b, c, jvm);
+        }
+        return b.build();
+    }
+
+    static boolean recordsRetainedMemory(Combination c) {
+        String className = c.fullName().substring(0, c.fullName().lastIndexOf('.'));
+        try {
+            return Class.forName(className, false, GroupRunner.class.getClassLoader())
+                    .isAnnotationPresent(RecordsRetainedMemory.class);
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The line of a dead fork's output that says why it died, or a plain statement that it did. */
+    static String reasonFrom(List<String> tail) {
+        for (String marker : List.of("OutOfMemoryError", "Timeout", "timeout", "<failure>", "Exception", "Error",
+                "crash", "<forked VM failed")) {
+            for (int i = tail.size() - 1; i >= 0; i--) {
+                String line = tail.get(i).strip();
+                if (line.contains(marker) && !line.startsWith("at ")) {
+                    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+                }
+            }
+        }
+        return "the fork produced no result (see the output tail)";
+    }
+
+    private void recordFailure(Combination c, JvmConfig jvm, String reason) throws IOException {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("id", c.id());
+        record.put("benchmark", c.benchmark());
+        record.put("params", c.params());
+        record.put("jvm", jvm.label());
+        record.put("jdk", jvm.jdk().describe());
+        record.put("jvmArgs", jvm.allArgs());
+        record.put("reason", reason);
+        record.put("outputTail", console.tail());
+        RunFolder.writeAtomically(folder.failureFile(c), RunFolder.GSON.toJson(record));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.mapleak.run;
+
+import dev.mapleak.subject.Storage;
+import dev.mapleak.subject.Subject;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * Before anything runs: does the largest combination fit the fork's {@code -Xmx}, and does that heap fit
+ * the machine? The estimate is deliberately pessimistic (a table at its sparsest, a growth in progress, a
+ * rebuild's copy alive beside the original), so a run it lets through does not die of OutOfMemoryError
+ * an hour in.
+ */
+final class HeapPreflight {
+
+    /** Per-entry bookkeeping of the fattest POINTER map (LinkedHashMap: Entry 40 + Integer 16 + table slots). */
+    static final long POINTER_ENTRY_OVERHEAD = 80;
+    /** An INLINE table at its sparsest holds this many slots per entry (load 0.75 just after doubling → 8/3). */
+    static final double INLINE_SLOTS_PER_ENTRY = 8.0 / 3.0;
+    /** During incremental growth the old and the new table are both alive. */
+    static final double GROWTH_FACTOR = 1.5;
+    /** What a collector needs free to work: keep the estimate under this share of -Xmx. */
+    static final double USABLE_HEAP_SHARE = 0.85;
+
+    private HeapPreflight() {
+    }
+
+    /** Peak live bytes of one combination, or 0 when it has no map parameters to estimate from. */
+    static long estimateBytes(Combination c) {
+        if (c.param("subject") == null || c.param("valueSize") == null) {
+            return 0;
+        }
+        Subject subject = Subject.parse(c.param("subject"));
+        int valueSize = Integer.parseInt(c.param("valueSize"));
+        long entries = Long.parseLong(c.params().getOrDefault("entries", "1000000"));
+        long keys = 2 * 4 * entries; // the key order, and a copy in setup
+        long peak;
+        if (subject.storageFor(valueSize) == Storage.INLINE) {
+            long table = (long) (entries * INLINE_SLOTS_PER_ENTRY * (valueSize + 8 + 1));
+            peak = (long) (table * GROWTH_FACTOR) + table; // growing, or a rebuild beside the original
+        } else {
+            long value = align8(16L + valueSize);
+            long structure = entries * POINTER_ENTRY_OVERHEAD;
+            peak = entries * value + (long) (structure * GROWTH_FACTOR) + structure;
+        }
+        return peak + keys;
+    }
+
+    /** Stops the run when the largest combination cannot fit, saying which, what it needs and what to change. */
+    static void check(List<Combination> runs, String heap, String where) {
+        long xmx = parseSize(heap);
+        Combination largest = null;
+        long need = 0;
+        for (Combination c : runs) {
+            long e = estimateBytes(c);
+            if (e > need) {
+                need = e;
+                largest = c;
+            }
+        }
+        if (largest != null && need > xmx * USABLE_HEAP_SHARE) {
+            throw new UsageException(largest.label() + " needs about " + mib(need) + " MiB of heap but forks get -Xmx"
+                    + heap + " (" + mib((long) (xmx * USABLE_HEAP_SHARE)) + " MiB usable): raise 'heap' in " + where
+                    + " to at least " + suggest(need) + ", or lower entries/valueSize");
+        }
+        OptionalLong available = memAvailable();
+        if (available.isPresent() && xmx > available.getAsLong()) {
+            throw new UsageException("forks get -Xmx" + heap + " (" + mib(xmx) + " MiB) but this machine has only "
+                    + mib(available.getAsLong()) + " MiB available: lower 'heap' in " + where
+                    + (need > 0 ? " (the largest combination needs about " + mib(need) + " MiB)" : ""));
+        }
+    }
+
+    /** "4g" → bytes. */
+    static long parseSize(String size) {
+        String s = size.toLowerCase(Locale.ROOT);
+        char unit = s.charAt(s.length() - 1);
+        long n = Character.isDigit(unit) ? Long.parseLong(s) : Long.parseLong(s.substring(0, s.length() - 1));
+        return switch (unit) {
+            case 'k' -> n << 10;
+            case 'm' -> n << 20;
+            case 'g' -> n << 30;
+            default -> n;
+        };
+    }
+
+    static OptionalLong memAvailable() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.empty();
+    }
+
+    private static String suggest(long bytes) {
+        long mib = (long) Math.ceil(bytes / USABLE_HEAP_SHARE / (1 << 20));
+        return mib >= 1024 ? (mib + 1023) / 1024 + "g" : mib + "m";
+    }
+
+    static long mib(long bytes) {
+        return Math.round(bytes / 1048576.0);
+    }
+
+    private static long align8(long n) {
+        return (n + 7) & ~7L;
+    }
+}

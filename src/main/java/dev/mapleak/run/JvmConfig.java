@@ -1,0 +1,99 @@
+package dev.mapleak.run;
+
+import dev.mapleak.measure.JvmFlags;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The JVM a group's forks run on: a JDK and the flags it is started with. {@link #check()} launches it
+ * once with those flags, so a flag the JDK refuses stops the run before anything is measured, and reads
+ * back which collector the flags select.
+ *
+ * @param label   "default", or e.g. "jdk25-g1-tuned" when a profile runs several JVMs
+ * @param jvmArgs heap, GC and profile flags (JMH's {@code jvmArgs})
+ */
+public record JvmConfig(String label, Jdk jdk, List<String> jvmArgs) {
+
+    /** The flags JOL needs on this JDK (JMH's {@code jvmArgsAppend}); computed per JDK, never mixed up. */
+    public List<String> measurementArgs() {
+        List<String> args = new ArrayList<>(JvmFlags.forJol(jdk.feature()));
+        args.addAll(JvmFlags.javaAgent(JvmFlags.ownJar()));
+        return args;
+    }
+
+    /** Every flag a fork gets, in order. */
+    public List<String> allArgs() {
+        List<String> all = new ArrayList<>(jvmArgs);
+        all.addAll(measurementArgs());
+        return all;
+    }
+
+    /** What launching this JVM with its flags reports: the collector and the flags in effect. */
+    public record Checked(String collector, Map<String, String> finalFlags) {
+    }
+
+    /**
+     * Starts {@code java <flags> -XX:+PrintFlagsFinal -version}; a JDK that refuses a flag gives a
+     * {@link UsageException} quoting its own message.
+     */
+    public Checked check() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(jdk.java().toString());
+        cmd.addAll(allArgs());
+        cmd.add("-XX:+PrintFlagsFinal");
+        cmd.add("-version");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new UsageException("JDK " + jdk.describe() + " did not start within 60 s with " + String.join(" ", allArgs()));
+            }
+            if (p.exitValue() != 0) {
+                String first = out.lines().filter(l -> !l.isBlank()).findFirst().orElse("exit status " + p.exitValue());
+                throw new UsageException("JDK " + jdk.describe() + " refuses the flags of JVM '" + label + "' ("
+                        + String.join(" ", jvmArgs) + "): " + first);
+            }
+            Map<String, String> flags = parseFlagsFinal(out);
+            return new Checked(collector(flags), flags);
+        } catch (IOException e) {
+            throw new UsageException("cannot start " + jdk.java() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("interrupted while checking JDK " + jdk.describe());
+        }
+    }
+
+    /** {@code -XX:+PrintFlagsFinal} lines: "     bool UseG1GC                                  = true   {product} {ergonomic}". */
+    static Map<String, String> parseFlagsFinal(String output) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (String line : output.lines().toList()) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 4 && parts[2].equals("=")) {
+                flags.put(parts[1], parts[3]);
+            } else if (parts.length == 3 && parts[2].equals("=")) {
+                flags.put(parts[1], "");
+            }
+        }
+        return flags;
+    }
+
+    static String collector(Map<String, String> flags) {
+        for (String gc : List.of("UseG1GC", "UseParallelGC", "UseSerialGC", "UseZGC", "UseShenandoahGC", "UseEpsilonGC")) {
+            if ("true".equals(flags.get(gc))) {
+                String name = gc.substring(3, gc.length() - 2);
+                if (gc.equals("UseZGC") && "true".equals(flags.get("ZGenerational"))) {
+                    name += " (generational)";
+                }
+                return name;
+            }
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,102 @@
+package dev.mapleak.run;
+
+import dev.mapleak.lifecycle.Strategy;
+import dev.mapleak.subject.Subject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A profile expanded into the groups to run and the combinations left out as not applicable (with the
+ * reason), every parameter value checked before anything runs.
+ */
+public record Plan(List<Combination> runs, List<Skipped> notApplicable) {
+
+    /** A combination that makes no sense, and why; listed, never run as a failure. */
+    public record Skipped(Combination combination, String reason) {
+    }
+
+    static Plan expand(Profile profile, BenchmarkCatalog catalog, List<String> jvmLabels) {
+        List<BenchmarkCatalog.Benchmark> benchmarks = new ArrayList<>();
+        for (String selector : profile.benchmarks()) {
+            for (BenchmarkCatalog.Benchmark b : catalog.resolve(selector, profile.where(Profile.BENCHMARKS))) {
+                if (!benchmarks.contains(b)) {
+                    benchmarks.add(b);
+                }
+            }
+        }
+        checkParams(profile, benchmarks);
+
+        List<Combination> runs = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (BenchmarkCatalog.Benchmark b : benchmarks) {
+            Map<String, List<String>> axes = new LinkedHashMap<>();
+            b.params().forEach((name, defaults) -> axes.put(name, profile.params().getOrDefault(name, defaults)));
+            for (Map<String, String> point : cartesian(axes)) {
+                Optional<String> reason = notApplicable(point);
+                for (String jvm : jvmLabels) {
+                    Combination c = new Combination(b.name(), b.fullName(), point, jvm);
+                    if (reason.isPresent()) {
+                        skipped.add(new Skipped(c, reason.get()));
+                    } else {
+                        runs.add(c);
+                    }
+                }
+            }
+        }
+        return new Plan(List.copyOf(runs), List.copyOf(skipped));
+    }
+
+    /** Every profile key that is not a setting must be a parameter of one of its benchmarks, with valid values. */
+    private static void checkParams(Profile profile, List<BenchmarkCatalog.Benchmark> benchmarks) {
+        Set<String> known = new TreeSet<>();
+        benchmarks.forEach(b -> known.addAll(b.params().keySet()));
+        profile.params().forEach((name, values) -> {
+            if (!known.contains(name)) {
+                throw new UsageException(profile.where(name) + ": '" + name + "' is neither a setting ("
+                        + Profile.settingNames() + ") nor a parameter of the profile's benchmarks ("
+                        + String.join(", ", known) + ")");
+            }
+            for (String value : values) {
+                try {
+                    ParamDomain.check(name, value);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(profile.where(name) + ": " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** Why a point of the matrix makes no sense, if it does not. */
+    static Optional<String> notApplicable(Map<String, String> point) {
+        String strategy = point.get("strategy");
+        String subject = point.get("subject");
+        if (strategy == null || subject == null) {
+            return Optional.empty();
+        }
+        double deleteFraction = Double.parseDouble(point.getOrDefault("deleteFraction", "1.0"));
+        return Strategy.parse(strategy).notApplicable(Subject.parse(subject), deleteFraction);
+    }
+
+    private static List<Map<String, String>> cartesian(Map<String, List<String>> axes) {
+        List<Map<String, String>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> p : points) {
+                for (String v : axis.getValue()) {
+                    Map<String, String> q = new LinkedHashMap<>(p);
+                    q.put(axis.getKey(), v);
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+}

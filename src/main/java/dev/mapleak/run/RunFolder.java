@@ -1,0 +1,134 @@
+package dev.mapleak.run;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run's folder, {@code reports/<yyyyMMdd-HHmmss>-<profile>/}:
+ * <pre>
+ *   run.json           what was asked (profile text, overrides, options): enough to resume it
+ *   environment.json   JDKs, collectors, every JVM flag, machine, mapleak version and commit
+ *   console.log        everything printed
+ *   results/ID.json    JMH's JSON for one group, written when the group ends
+ *   failures/ID.json   a group whose fork died: the reason and the tail of its output
+ *   summary.md         the seed's table for Java
+ * </pre>
+ * Folders are created atomically: two runs never share or overwrite one.
+ */
+public final class RunFolder {
+
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /** What {@code run.json} holds. */
+    public record Request(String profile, String profileText, Map<String, List<String>> paramOverrides,
+                          List<String> jmhArgs, List<String> profilers, String createdAt) {
+    }
+
+    private final Path dir;
+
+    private RunFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Creates a new, empty run folder under {@code reportsDir}; never reuses one. */
+    public static RunFolder create(Path reportsDir, String profile, LocalDateTime now) throws IOException {
+        Files.createDirectories(reportsDir);
+        String base = now.format(STAMP) + "-" + profile;
+        for (int n = 1; ; n++) {
+            Path candidate = reportsDir.resolve(n == 1 ? base : base + "-" + n);
+            try {
+                Files.createDirectory(candidate);
+                RunFolder folder = new RunFolder(candidate);
+                Files.createDirectories(folder.results());
+                return folder;
+            } catch (FileAlreadyExistsException e) {
+                // another run took this name in the same second: try the next
+            }
+        }
+    }
+
+    /** An existing run folder, for {@code --resume} and {@code report}. */
+    public static RunFolder open(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("run.json"))) {
+            throw new UsageException(dir + " is not a run folder (it has no run.json); run folders are under reports/");
+        }
+        return new RunFolder(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path results() {
+        return dir.resolve("results");
+    }
+
+    public Path failures() {
+        return dir.resolve("failures");
+    }
+
+    public Path consoleLog() {
+        return dir.resolve("console.log");
+    }
+
+    public Path resultFile(Combination c) {
+        return results().resolve(c.id() + ".json");
+    }
+
+    public Path failureFile(Combination c) {
+        return failures().resolve(c.id() + ".json");
+    }
+
+    public boolean hasResult(Combination c) {
+        return Files.isRegularFile(resultFile(c));
+    }
+
+    public void writeRequest(Request request) throws IOException {
+        writeAtomically(dir.resolve("run.json"), GSON.toJson(request));
+    }
+
+    public Request readRequest() {
+        Path file = dir.resolve("run.json");
+        try {
+            Request r = GSON.fromJson(Files.readString(file), Request.class);
+            if (r == null || r.profile() == null || r.profileText() == null) {
+                throw new UsageException(file + " is not a mapleak run.json (no profile in it)");
+            }
+            return r;
+        } catch (IOException | JsonParseException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes through a temporary file and a rename, so a run killed mid-write (even with {@code kill -9})
+     * leaves either the whole file or none.
+     */
+    public static void writeAtomically(Path target, String content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.writeString(tmp, content);
+        move(tmp, target);
+    }
+
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
