@@ -3,17 +3,27 @@ package dev.mapleak.report;
 import dev.mapleak.run.RunFolder;
 import dev.mapleak.run.UsageException;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** {@code ./run-bench.sh report RUN_DIR}: renders a run folder's report from its JSON alone. */
+/**
+ * Renders a run folder's outputs from its files alone: {@code ./run-bench.sh report RUN_DIR}, and the end
+ * of every run.
+ */
 public final class ReportCommand {
 
     private ReportCommand() {
     }
 
+    /** {@code ./run-bench.sh report RUN_DIR}: exit status 2 when nothing can be rendered. */
     public static int render(Path runDir, PrintStream out) throws IOException {
         RunFolder.open(runDir);
         ResultSet results = ResultSet.load(runDir.resolve("results"));
@@ -21,8 +31,31 @@ public final class ReportCommand {
             String why = results.problems().isEmpty() ? "no result files" : String.join("; ", results.problems());
             throw new UsageException(runDir.resolve("results") + ": nothing to render: " + why);
         }
-        Summary.write(runDir, List.of(), out::println);
+        renderFolder(runDir, out::println);
         results.problems().forEach(p -> out.println("mapleak: skipped " + p));
         return 0;
+    }
+
+    /** Writes summary.md (and prints it) for a run folder. */
+    public static void renderFolder(Path runDir, Consumer<String> printer) throws IOException {
+        Summary.write(runDir, notApplicable(runDir), printer);
+    }
+
+    /** "label: reason" for every combination {@code plan.json} lists as not applicable. */
+    static List<String> notApplicable(Path runDir) {
+        Path plan = runDir.resolve("plan.json");
+        List<String> lines = new ArrayList<>();
+        if (!Files.isRegularFile(plan)) {
+            return lines;
+        }
+        try {
+            for (JsonElement e : JsonParser.parseString(Files.readString(plan)).getAsJsonObject().getAsJsonArray("notApplicable")) {
+                var o = e.getAsJsonObject();
+                lines.add(o.get("id").getAsString().replace(',', ' ') + ": " + o.get("reason").getAsString());
+            }
+        } catch (IOException | RuntimeException e) {
+            lines.add("(plan.json could not be read: " + e.getMessage() + ")");
+        }
+        return lines;
     }
 }

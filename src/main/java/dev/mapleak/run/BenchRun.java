@@ -1,6 +1,6 @@
 package dev.mapleak.run;
 
-import dev.mapleak.report.Summary;
+import dev.mapleak.report.ReportCommand;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
@@ -71,6 +71,7 @@ final class BenchRun {
                 request.jmhArgs(), request.profilers(), LocalDateTime.now().toString()));
         RunFolder.writeAtomically(folder.dir().resolve("environment.json"), RunFolder.GSON.toJson(
                 Environment.describe(profile.name(), command, checked, home)));
+        folder.writePlan(p.plan());
         return execute(folder, p, request);
     }
 
@@ -114,8 +115,7 @@ final class BenchRun {
                 console.say(progress.finished(c.label(), outcome.ok() ? "ok" : "FAILED (" + outcome.reason() + ")",
                         Duration.ofNanos(System.nanoTime() - t0)));
             }
-            Summary.write(folder.dir(), p.plan().notApplicable().stream()
-                    .map(s -> s.combination().label() + ": " + s.reason()).toList(), console::say);
+            ReportCommand.renderFolder(folder.dir(), console::say);
             if (failed > 0) {
                 console.say("mapleak: " + failed + " group(s) failed; see " + folder.failures()
                         + " (./run-bench.sh --resume " + folder.dir() + " retries them)");

@@ -20,6 +20,12 @@ final class BenchmarkCatalog {
     record Benchmark(String name, String fullName, Map<String, List<String>> params) {
     }
 
+    /** The order parameters appear in ids, file names and tables: the ones people read first, then the rest by name. */
+    static final List<String> LEADING_PARAMS = List.of("subject", "valueSize", "strategy", "history", "deleteFraction", "keys", "entries");
+    private static final java.util.Comparator<String> PARAM_ORDER = java.util.Comparator
+            .comparingInt((String p) -> LEADING_PARAMS.contains(p) ? LEADING_PARAMS.indexOf(p) : LEADING_PARAMS.size())
+            .thenComparing(p -> p);
+
     private final Map<String, Benchmark> byName = new TreeMap<>();
 
     BenchmarkCatalog(BenchmarkList list) {
@@ -27,7 +33,9 @@ final class BenchmarkCatalog {
             String full = entry.getUsername();
             String shortName = full.substring(full.lastIndexOf('.', full.lastIndexOf('.') - 1) + 1);
             Map<String, List<String>> params = new LinkedHashMap<>();
-            entry.getParams().orElse(Map.of()).forEach((k, v) -> params.put(k, List.of(v)));
+            Map<String, String[]> declared = new TreeMap<>(PARAM_ORDER);
+            declared.putAll(entry.getParams().orElse(Map.of()));
+            declared.forEach((k, v) -> params.put(k, List.of(v)));
             byName.put(shortName, new Benchmark(shortName, full, params));
         }
     }

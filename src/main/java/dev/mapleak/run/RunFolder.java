@@ -20,6 +20,7 @@ import java.util.Map;
  * <pre>
  *   run.json           what was asked (profile text, overrides, options): enough to resume it
  *   environment.json   JDKs, collectors, every JVM flag, machine, mapleak version and commit
+ *   plan.json          every group of the run, and the combinations left out as not applicable, with why
  *   console.log        everything printed
  *   results/ID.json    JMH's JSON for one group, written when the group ends
  *   failures/ID.json   a group whose fork died: the reason and the tail of its output
@@ -94,6 +95,15 @@ public final class RunFolder {
 
     public boolean hasResult(Combination c) {
         return Files.isRegularFile(resultFile(c));
+    }
+
+    /** {@code plan.json}: what the run consists of, so a report can say what was left out without the profile. */
+    public void writePlan(Plan plan) throws IOException {
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("groups", plan.runs().stream().map(Combination::id).toList());
+        json.put("notApplicable", plan.notApplicable().stream()
+                .map(s -> Map.of("id", s.combination().id(), "reason", s.reason())).toList());
+        writeAtomically(dir.resolve("plan.json"), GSON.toJson(json));
     }
 
     public void writeRequest(Request request) throws IOException {
