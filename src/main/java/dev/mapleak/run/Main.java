@@ -37,7 +37,11 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path home = Path.of(System.getProperty("mapleak.home", ".")).toAbsolutePath().normalize();
+        return run(Path.of(System.getProperty("mapleak.home", ".")).toAbsolutePath().normalize(), args, out, err);
+    }
+
+    /** {@code home} holds {@code profiles/} and, by default, {@code reports/}. */
+    static int run(Path home, String[] args, PrintStream out, PrintStream err) {
         try {
             return dispatch(home, args, out);
         } catch (UsageException e) {
