@@ -1,5 +1,6 @@
 package dev.mapleak.run;
 
+import dev.mapleak.lifecycle.History;
 import dev.mapleak.lifecycle.KeyOrder;
 import dev.mapleak.lifecycle.Lifecycle;
 import dev.mapleak.lifecycle.Strategy;
@@ -26,7 +27,13 @@ final class ParamDomain {
             },
             "deleteFraction", v -> Lifecycle.checkDeleteFraction(parseDouble("deleteFraction", v)),
             "strategy", Strategy::parse,
-            "keys", v -> enumValue(KeyOrder.class, "keys", v));
+            "keys", v -> enumValue(KeyOrder.class, "keys", v),
+            "history", v -> enumValue(History.class, "history", v),
+            "rounds", v -> {
+                if (parseInt("rounds", v) < 0) {
+                    throw new IllegalArgumentException("rounds must be >= 0, got " + v);
+                }
+            });
 
     private ParamDomain() {
     }

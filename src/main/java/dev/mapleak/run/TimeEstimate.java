@@ -1,12 +1,31 @@
 package dev.mapleak.run;
 
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A rough, up-front estimate of how long a group takes, for {@code --dry-run} and before the first group
- * has finished: fork start-up, plus the untimed setup and the timed phase for every iteration, plus the
- * measurement after each measured iteration. Constants were read off runs on a 2-core machine; once
- * groups finish, {@link Progress} extrapolates from real durations instead.
+ * has finished. Constants were read off runs on a 2-core machine; once groups finish, {@link Progress}
+ * extrapolates from real durations instead.
+ *
+ * <ul>
+ *   <li>{@code SingleShotTime} (the lifecycle phases): fork start-up, plus the untimed setup and the timed
+ *       phase for every iteration, plus the measurement after each measured iteration.</li>
+ *   <li>Timed modes ({@code AverageTime} and the others): fork start-up, the map built once per trial (a
+ *       {@code history} other than FRESH fills {@code entries / (1 - deleteFraction)} keys and deletes most),
+ *       the iterations' own duration from the benchmark's {@code @Warmup}/{@code @Measurement} (JMH's
+ *       default of 10 s when it sets none), a map rebuilt and rolled {@code rounds} times before every
+ *       iteration (churn), and the retained-memory measurement after each measured iteration.</li>
+ * </ul>
  */
 final class TimeEstimate {
 
@@ -16,17 +35,92 @@ final class TimeEstimate {
     static final double NANOS_PER_ENTRY = 250;
     /** JOL walk plus settled GCs, per entry still in the map. */
     static final double MEASURE_NANOS_PER_ENTRY = 900;
+    /** One untimed rollover (put a new key, remove the oldest) of a churn's setup. */
+    static final double NANOS_PER_ROLLOVER = 300;
+    /** JMH's iteration time when a benchmark does not set one. */
+    static final double JMH_DEFAULT_ITERATION_SECONDS = 10;
 
     private TimeEstimate() {
     }
 
     static Duration of(Combination c, Profile.Settings s) {
-        long entries = Long.parseLong(c.params().getOrDefault("entries", "100000"));
+        Optional<Method> method = benchmarkMethod(c);
+        Mode mode = method.map(TimeEstimate::mode).orElse(Mode.SingleShotTime);
+        double seconds = mode == Mode.SingleShotTime ? singleShot(c, s) : timed(c, s, method.orElseThrow());
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    private static double singleShot(Combination c, Profile.Settings s) {
+        long entries = entries(c);
         int iterations = s.warmupIterations() + s.iterations();
         int phases = c.benchmark().endsWith(".reclaim") ? 3 : c.benchmark().endsWith(".delete") ? 2 : 1;
         double perIteration = entries * NANOS_PER_ENTRY * phases / 1e9;
-        double measure = GroupRunner.recordsRetainedMemory(c) ? s.iterations() * entries * MEASURE_NANOS_PER_ENTRY / 1e9 : 0;
-        double seconds = Math.max(1, s.forks()) * (FORK_SECONDS + iterations * perIteration + measure);
-        return Duration.ofMillis((long) (seconds * 1000));
+        return Math.max(1, s.forks()) * (FORK_SECONDS + iterations * perIteration + measure(c, s));
+    }
+
+    private static double timed(Combination c, Profile.Settings s, Method method) {
+        long entries = entries(c);
+        double trialSetup = 0;
+        String history = c.param("history");
+        if (history != null) {
+            double deleteFraction = Double.parseDouble(c.params().getOrDefault("deleteFraction", "0"));
+            long built = history.equals("FRESH") || deleteFraction >= 1 ? entries : Math.round(entries / (1 - deleteFraction));
+            trialSetup = built * NANOS_PER_ENTRY * (history.equals("FRESH") ? 1 : 2) / 1e9;
+        }
+        double iterationSetup = 0;
+        if (c.param("rounds") != null) {
+            iterationSetup = entries * (NANOS_PER_ENTRY + Long.parseLong(c.param("rounds")) * NANOS_PER_ROLLOVER) / 1e9;
+        }
+        double warmup = s.warmupIterations() * (iterationSeconds(method, Warmup.class) + iterationSetup);
+        double measurement = s.iterations() * (iterationSeconds(method, Measurement.class) + iterationSetup);
+        return Math.max(1, s.forks()) * (FORK_SECONDS + trialSetup + warmup + measurement + measure(c, s));
+    }
+
+    private static double measure(Combination c, Profile.Settings s) {
+        return GroupRunner.recordsRetainedMemory(c) ? s.iterations() * entries(c) * MEASURE_NANOS_PER_ENTRY / 1e9 : 0;
+    }
+
+    private static long entries(Combination c) {
+        return Long.parseLong(c.params().getOrDefault("entries", "100000"));
+    }
+
+    /** The benchmark method of {@code c}, if this JVM can load its class (the runner's own jar holds them all). */
+    static Optional<Method> benchmarkMethod(Combination c) {
+        int dot = c.fullName().lastIndexOf('.');
+        try {
+            Class<?> type = Class.forName(c.fullName().substring(0, dot), false, TimeEstimate.class.getClassLoader());
+            String name = c.fullName().substring(dot + 1);
+            return Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(name)).findFirst();
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The method's mode, else its class's; JMH's default is Throughput. Several modes: the first decides. */
+    static Mode mode(Method method) {
+        BenchmarkMode m = Optional.ofNullable(method.getAnnotation(BenchmarkMode.class))
+                .orElse(method.getDeclaringClass().getAnnotation(BenchmarkMode.class));
+        return m == null || m.value().length == 0 ? Mode.Throughput : m.value()[0];
+    }
+
+    /** One iteration's duration in seconds from {@code @Warmup} or {@code @Measurement} (method, then class). */
+    static double iterationSeconds(Method method, Class<? extends Annotation> kind) {
+        Annotation a = method.getAnnotation(kind);
+        if (a == null) {
+            a = method.getDeclaringClass().getAnnotation(kind);
+        }
+        int time;
+        TimeUnit unit;
+        if (a instanceof Warmup w) {
+            time = w.time();
+            unit = w.timeUnit();
+        } else if (a instanceof Measurement m) {
+            time = m.time();
+            unit = m.timeUnit();
+        } else {
+            return JMH_DEFAULT_ITERATION_SECONDS;
+        }
+        // JMH's "not set" is a negative time.
+        return time < 0 ? JMH_DEFAULT_ITERATION_SECONDS : unit.toNanos(time) / 1e9;
     }
 }

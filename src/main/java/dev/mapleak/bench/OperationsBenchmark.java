@@ -1,0 +1,142 @@
+package dev.mapleak.bench;
+
+import dev.mapleak.lifecycle.History;
+import dev.mapleak.lifecycle.KeyOrder;
+import dev.mapleak.subject.Subject;
+import dev.mapleak.subject.SubjectMap;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * What a map's past costs its operations: the same live entries, built {@link History#FRESH}, left
+ * {@link History#AFTER_DELETE} in a table sized for a hundred times as many, and {@link History#RECLAIMED}.
+ * Iterating 10k live entries left in a table sized for 1M walks the whole table: that is the cost users
+ * do not see coming.
+ *
+ * <p>The map is built in an untimed {@code @Setup(Level.Trial)}; every key the timed methods use was
+ * computed there too, as a shuffled {@link KeyCycle} read through an index mask. Every operation leaves the
+ * map's live keys as they were, so each invocation sees the same state: {@code put} overwrites a live key,
+ * {@code remove} removes a live key and puts it straight back. Results are returned (JMH consumes them) or
+ * written into the map, so nothing is dead code.
+ *
+ * <pre>
+ *   java -jar target/benchmarks.jar OperationsBenchmark.iterate -p subject=JDK_HASH_MAP -p history=FRESH,AFTER_DELETE
+ * </pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+public class OperationsBenchmark {
+
+    /** A map with {@code entries} live entries and a {@code history}, and the keys to hit and to miss it with. */
+    @State(Scope.Thread)
+    public static class MapWithHistory {
+        @Param
+        public Subject subject;
+
+        @Param({"128"})
+        public int valueSize;
+
+        @Param("10000")
+        public int entries;
+
+        @Param({"FRESH", "AFTER_DELETE", "RECLAIMED"})
+        public History history;
+
+        /** The share of the keys deleted to get down to {@code entries} (AFTER_DELETE, RECLAIMED). */
+        @Param("0.99")
+        public double deleteFraction;
+
+        @Param("SEQUENTIAL")
+        public KeyOrder keys;
+
+        SubjectMap map;
+        /** Live keys, every one at least once. */
+        KeyCycle hits;
+        /** Keys not in the map: the deleted ones (never inserted in FRESH), or keys never used when none was deleted. */
+        KeyCycle misses;
+        final KeySum keySum = new KeySum();
+
+        @Setup(Level.Trial)
+        public void build() {
+            Subject.checkValueSize(valueSize);
+            int filled = History.filledEntries(entries, deleteFraction);
+            int[] insertionOrder = keys.keys(filled);
+            int deleted = filled - entries;
+            map = history.build(subject, valueSize, insertionOrder, entries);
+            if (map.size() != entries) {
+                throw new IllegalStateException(subject + " " + history + " holds " + map.size() + " entries, expected " + entries);
+            }
+            hits = KeyCycle.of(insertionOrder, deleted, filled);
+            misses = deleted > 0 ? KeyCycle.of(insertionOrder, 0, deleted) : KeyCycle.of(neverInserted(filled, entries), 0, entries);
+        }
+
+        /** {@code count} keys from {@code filled} up: KeyOrder's keys are 0 .. filled-1, so none was ever put. */
+        static int[] neverInserted(int filled, int count) {
+            int[] keys = new int[count];
+            for (int i = 0; i < count; i++) {
+                keys[i] = filled + i;
+            }
+            return keys;
+        }
+    }
+
+    /** Adds up the keys it is shown, so an iteration has a result that depends on every key. */
+    static final class KeySum implements IntConsumer {
+        int sum;
+
+        @Override
+        public void accept(int key) {
+            sum += key;
+        }
+    }
+
+    /** A lookup that finds its key and reads the value's first byte. */
+    @Benchmark
+    public int getHit(MapWithHistory s) {
+        return s.map.valueByte(s.hits.next());
+    }
+
+    /** A lookup for a key that is not there. */
+    @Benchmark
+    public int getMiss(MapWithHistory s) {
+        return s.map.valueByte(s.misses.next());
+    }
+
+    /** Stores a new value under a live key ({@link SubjectMap#putNew}: a fresh array, or the slot zeroed in place). */
+    @Benchmark
+    public void put(MapWithHistory s) {
+        s.map.putNew(s.hits.next());
+    }
+
+    /** Removes a live key and puts it back: one remove plus one insert of an absent key, state unchanged. */
+    @Benchmark
+    public boolean remove(MapWithHistory s) {
+        int key = s.hits.next();
+        boolean removed = s.map.remove(key);
+        s.map.putNew(key);
+        return removed;
+    }
+
+    /** Visits every live key once; the score is the time for the whole pass, not per entry. */
+    @Benchmark
+    public int iterate(MapWithHistory s) {
+        s.map.forEachKey(s.keySum);
+        return s.keySum.sum;
+    }
+}
