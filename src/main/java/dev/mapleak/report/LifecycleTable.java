@@ -47,6 +47,27 @@ public final class LifecycleTable {
                 default -> throw new IllegalArgumentException("unknown phase " + phase);
             };
         }
+
+        /** Like {@link #at}, with the error and samples behind the score (empty when not reported). */
+        public Optional<ResultSet.Metric> metricAt(String phase, String metric) {
+            return switch (phase) {
+                case "START" -> fill.flatMap(m -> m.metric("start." + metric));
+                case "FILLED" -> fill.flatMap(m -> m.metric(metric));
+                case "DELETED" -> delete.flatMap(m -> m.metric(metric));
+                case "RECLAIMED" -> reclaim.flatMap(m -> m.metric(metric));
+                default -> throw new IllegalArgumentException("unknown phase " + phase);
+            };
+        }
+
+        /** The timed phase that leads to {@code phase} (fill, delete or the strategy), in ms; empty for START. */
+        public Optional<ResultSet.Metric> timeOf(String phase) {
+            return switch (phase) {
+                case "FILLED" -> fill.map(Measurement::primary);
+                case "DELETED" -> delete.map(Measurement::primary);
+                case "RECLAIMED" -> reclaim.map(Measurement::primary);
+                default -> Optional.empty();
+            };
+        }
     }
 
     public static final List<String> PHASES = List.of("START", "FILLED", "DELETED", "RECLAIMED");

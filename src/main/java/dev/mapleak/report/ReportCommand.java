@@ -31,14 +31,27 @@ public final class ReportCommand {
             String why = results.problems().isEmpty() ? "no result files" : String.join("; ", results.problems());
             throw new UsageException(runDir.resolve("results") + ": nothing to render: " + why);
         }
-        renderFolder(runDir, out::println);
-        results.problems().forEach(p -> out.println("mapleak: skipped " + p));
-        return 0;
+        return renderFolder(runDir, out::println) ? 0 : 1;
     }
 
-    /** Writes summary.md (and prints it) for a run folder. */
-    public static void renderFolder(Path runDir, Consumer<String> printer) throws IOException {
-        Summary.write(runDir, notApplicable(runDir), printer);
+    /**
+     * Writes summary.md (and prints it), then report.md, report.html and the charts, and names everything that
+     * had to be skipped (unreadable files, charts that could not be drawn). False when the report could not be
+     * written; summary.md is written first so a run never ends without it.
+     */
+    public static boolean renderFolder(Path runDir, Consumer<String> printer) throws IOException {
+        List<String> notApplicable = notApplicable(runDir);
+        Summary.write(runDir, notApplicable, printer);
+        try {
+            Report.Written w = Report.write(runDir, notApplicable, Summary.failures(runDir));
+            printer.accept("mapleak: report → " + w.markdown() + " and " + w.html().getFileName());
+            w.skipped().forEach(p -> printer.accept("mapleak: skipped " + p));
+            return true;
+        } catch (RuntimeException e) {
+            // A bug in rendering must not cost a finished run its summary or its exit status.
+            printer.accept("mapleak: the report could not be rendered (" + e + "); summary.md and the results are intact");
+            return false;
+        }
     }
 
     /** "label: reason" for every combination {@code plan.json} lists as not applicable. */

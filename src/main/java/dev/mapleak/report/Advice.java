@@ -1,0 +1,182 @@
+package dev.mapleak.report;
+
+import dev.mapleak.subject.Storage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Section 6: advice computed from this run's numbers, never fixed text: for each subject and delete fraction,
+ * the strategy that recovers the most memory per millisecond, and the value sizes at which storage layout
+ * (INLINE or POINTER) changes what a map keeps.
+ */
+final class Advice {
+
+    /** A strategy "recovers" memory only when it frees at least this share of the filled map's footprint. */
+    static final double WORTH = 0.01;
+    /** Layout matters at a size when INLINE maps keep at least this many times what POINTER maps keep. */
+    static final double LAYOUT_MATTERS = 2.0;
+
+    /** The best strategy for one subject and delete fraction; empty best = nothing worth recovering. */
+    record Pick(String subject, String deleteFraction, double keepBytes, double filledBytes, Optional<Option> best,
+                List<Option> options) {
+    }
+
+    /** A strategy's outcome: bytes it frees compared with KEEP, and its time. */
+    record Option(String strategy, double freedBytes, Reading time) {
+        double mibPerMs() {
+            return freedBytes / 1048576.0 / time.score();
+        }
+    }
+
+    private Advice() {
+    }
+
+    static void add(ReportDocument doc, RunData data) {
+        doc.heading(2, "6. Advice from these numbers", "advice");
+        Scenario seed = data.seed();
+        if (seed.subjects().isEmpty()) {
+            doc.paragraph("No lifecycle results: no advice.");
+            return;
+        }
+        int vs = primarySize(seed);
+        doc.heading(3, "Which strategy recovers most memory per millisecond", "advice-strategy");
+        doc.paragraph("At " + vs + "-byte values, " + seed.describeWithout("deleteFraction") + ", each delete fraction measured"
+                + ". **Frees** = retained with KEEP − retained after the strategy (RECLAIMED, JOL); **costs** = the strategy's own time. "
+                + "A strategy counts only when it frees at least " + Format.percent(WORTH) + " of the filled map; the pick is the one "
+                + "with the most MiB freed per ms. Times are single-shot and noisy on a shared machine: compare orders of magnitude.");
+        List<Pick> picks = picks(seed, vs);
+        if (picks.isEmpty()) {
+            doc.paragraph("Not measured in this run: it needs KEEP and at least one other strategy.");
+        } else {
+            var t = new ReportDocument.TableBuilder().text("subject", "deleteFraction").num("KEEP retains MiB")
+                    .text("advice").num("frees MiB", "costs ms", "MiB per ms").text("other strategies (MiB per ms)");
+            for (Pick p : picks) {
+                List<String> others = p.options().stream().filter(o -> p.best().map(b -> b != o).orElse(true))
+                        .map(o -> o.strategy() + " " + rateText(o, p.filledBytes())).toList();
+                t.row(List.of(p.subject(), p.deleteFraction(), Format.mib(p.keepBytes()),
+                        p.best().map(b -> "**" + b.strategy() + "**").orElse("KEEP: nothing worth recovering"),
+                        p.best().map(b -> Format.mib(b.freedBytes())).orElse(Format.MISSING),
+                        p.best().map(b -> b.time().ms()).orElse(Format.MISSING),
+                        p.best().map(b -> rate(b.mibPerMs())).orElse(Format.MISSING),
+                        others.isEmpty() ? Format.MISSING : String.join(", ", others)));
+            }
+            doc.table(t.build());
+            doc.bullets(summary(picks));
+        }
+        doc.heading(3, "When storage layout matters", "advice-layout");
+        doc.bullets(layout(seed));
+    }
+
+    /** 128 bytes when measured (the seed's), else the first value size. */
+    static int primarySize(Scenario s) {
+        return s.valueSizes().contains(128) ? 128 : s.valueSizes().get(0);
+    }
+
+    static List<Pick> picks(Scenario seed, int vs) {
+        List<Pick> picks = new ArrayList<>();
+        for (String subject : seed.subjects()) {
+            for (String fraction : seed.valuesOf("deleteFraction")) {
+                Scenario s = seed.with("deleteFraction", fraction);
+                double keep = s.reading(subject, vs, "RECLAIMED", "KEEP", RunData.JOL).score();
+                double filled = s.reading(subject, vs, "FILLED", "", RunData.JOL).score();
+                if (Double.isNaN(keep) || Double.isNaN(filled)) {
+                    continue;
+                }
+                List<Option> options = new ArrayList<>();
+                for (String strategy : s.strategies()) {
+                    double after = s.reading(subject, vs, "RECLAIMED", strategy, RunData.JOL).score();
+                    Reading time = s.reclaimTime(subject, vs, strategy);
+                    if (!strategy.equals("KEEP") && !Double.isNaN(after) && time.present() && time.score() > 0) {
+                        options.add(new Option(strategy, keep - after, time));
+                    }
+                }
+                if (options.isEmpty()) {
+                    continue;
+                }
+                Optional<Option> best = options.stream().filter(o -> o.freedBytes() >= WORTH * filled)
+                        .max(Comparator.comparingDouble(Option::mibPerMs));
+                picks.add(new Pick(subject, fraction, keep, filled, best, options));
+            }
+        }
+        return picks;
+    }
+
+    /** One line per strategy: which subjects it is the pick for. */
+    private static List<String> summary(List<Pick> picks) {
+        List<String> lines = new ArrayList<>();
+        List<String> strategies = picks.stream().flatMap(p -> p.best().stream()).map(Option::strategy).distinct().toList();
+        for (String st : strategies) {
+            List<String> where = picks.stream().filter(p -> p.best().map(b -> b.strategy().equals(st)).orElse(false))
+                    .map(p -> p.subject() + (fractions(picks) > 1 ? " @" + p.deleteFraction() : "")).toList();
+            lines.add("**" + st + "** recovers the most per millisecond for: " + String.join(", ", where) + ".");
+        }
+        List<String> none = picks.stream().filter(p -> p.best().isEmpty())
+                .map(p -> p.subject() + (fractions(picks) > 1 ? " @" + p.deleteFraction() : "")).toList();
+        if (!none.isEmpty()) {
+            lines.add("**KEEP** is enough (no strategy frees " + Format.percent(WORTH) + " of the filled map) for: "
+                    + String.join(", ", none) + ".");
+        }
+        return lines;
+    }
+
+    private static long fractions(List<Pick> picks) {
+        return picks.stream().map(Pick::deleteFraction).distinct().count();
+    }
+
+    private static String rateText(Option o, double filled) {
+        return o.freedBytes() < WORTH * filled ? "frees too little" : rate(o.mibPerMs());
+    }
+
+    private static String rate(double mibPerMs) {
+        return String.format(java.util.Locale.ROOT, mibPerMs >= 10 ? "%,.0f" : mibPerMs >= 0.1 ? "%.2f" : "%.4f", mibPerMs);
+    }
+
+    /** Per value size: median retained after delete of INLINE maps against POINTER maps. */
+    static List<String> layout(Scenario s) {
+        List<String> lines = new ArrayList<>();
+        List<Integer> matters = new ArrayList<>();
+        for (int vs : s.valueSizes()) {
+            List<Double> inline = new ArrayList<>();
+            List<Double> pointer = new ArrayList<>();
+            List<String> inlineNames = new ArrayList<>();
+            for (String subject : s.subjects()) {
+                double deleted = s.reading(subject, vs, "DELETED", "", RunData.JOL).score();
+                Optional<Storage> layout = SubjectLayout.of(subject, vs);
+                if (Double.isNaN(deleted) || layout.isEmpty()) {
+                    continue;
+                }
+                if (layout.get() == Storage.INLINE) {
+                    inline.add(deleted);
+                    inlineNames.add(subject);
+                } else {
+                    pointer.add(deleted);
+                }
+            }
+            if (inline.isEmpty() || pointer.isEmpty()) {
+                continue;
+            }
+            double i = ClaimsCheck.median(inline);
+            double p = ClaimsCheck.median(pointer);
+            double ratio = i / p;
+            boolean big = ratio >= LAYOUT_MATTERS;
+            if (big) {
+                matters.add(vs);
+            }
+            lines.add(vs + " bytes: after " + s.describe() + ", INLINE maps (" + String.join(", ", inlineNames)
+                    + ") keep a median " + Format.mib(i) + " MiB, POINTER maps " + Format.mib(p) + " MiB ("
+                    + Format.ratio(ratio) + "): " + (big ? "**layout matters**" : "layout makes little difference") + ".");
+        }
+        if (lines.isEmpty()) {
+            lines.add("Not measured in this run: it needs INLINE and POINTER maps at the same value size.");
+        } else {
+            lines.add(0, matters.isEmpty()
+                    ? "In this run storage layout never changed what maps keep after deletes by " + Format.ratio(LAYOUT_MATTERS) + " or more."
+                    : "Choose POINTER storage (or a map that shrinks) when entries are deleted in bulk at "
+                    + Format.sizes(matters) + ": there INLINE maps keep at least " + Format.ratio(LAYOUT_MATTERS) + " what POINTER maps keep.");
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,378 @@
+package dev.mapleak.report;
+
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.AWTError;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Section 3: the report's charts, drawn with XChart into PNG files under {@code charts/} in the run folder.
+ * Headless: no display is needed, only a font (on Debian, {@code fonts-dejavu-core}). A chart that cannot be
+ * drawn is reported as a problem; the rest of the report does not depend on it.
+ */
+final class Charts {
+
+    static {
+        // Charts are drawn off-screen: never ask for a display, even where one exists.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    static final String DIR = "charts";
+    private static final int WIDTH = 1100;
+    private static final int HEIGHT = 560;
+
+    /** Twelve colours that stay apart on screen and in print (Tableau 10 plus two). */
+    private static final Color[] PALETTE = {
+            new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2),
+            new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
+            new Color(0x9C755F), new Color(0xBAB0AC), new Color(0x1B9E77), new Color(0x000000)};
+
+    /** A drawn chart (its file relative to the run folder) or why it could not be drawn. */
+    record Drawn(String path, String alt, String caption, String problem) {
+        boolean ok() {
+            return problem == null;
+        }
+    }
+
+    private Charts() {
+    }
+
+    /** Draws every chart into {@code charts/}, adds them to section 3, and returns the ones that could not be drawn. */
+    static List<String> add(ReportDocument doc, RunData data) {
+        doc.heading(2, "3. Charts", "charts");
+        Scenario s = data.seed();
+        if (s.subjects().isEmpty()) {
+            doc.paragraph("No lifecycle results to chart.");
+            return List.of();
+        }
+        clearOld(data.runDir().resolve(DIR));
+        List<String> problems = new ArrayList<>();
+        String strategy = SeedSection.reclaimStrategy(s);
+        int vs = Advice.primarySize(s);
+        List<Drawn> drawn = new ArrayList<>();
+        drawn.add(retainedAfterDelete(s, data.runDir()));
+        for (int size : SeedSection.seedSizes(s)) {
+            drawn.add(retainedByPhase(s, size, strategy, data.runDir()));
+        }
+        drawn.add(strategiesRetained(s, vs, data.runDir()));
+        drawn.add(strategiesTime(s, vs, data.runDir()));
+        for (Drawn d : drawn) {
+            if (d.ok()) {
+                doc.image(d.path(), d.alt(), d.caption());
+            } else {
+                problems.add(d.problem());
+            }
+        }
+        if (problems.size() == drawn.size()) {
+            doc.paragraph("No chart could be drawn; see section 7.");
+        }
+        return problems;
+    }
+
+    /** Charts from an earlier rendering of the same folder would otherwise linger beside the new ones. */
+    private static void clearOld(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".png")).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // stale charts are harmless: the report only links the ones it draws now
+        }
+    }
+
+    /** Retained after delete against value size: one line per subject, plus Go's runtime for GO_HYBRID. */
+    static Drawn retainedAfterDelete(Scenario s, Path runDir) {
+        String file = DIR + "/retained-after-delete.png";
+        String alt = "Retained MiB after deleting, against value size, one line per map";
+        return draw(runDir, file, alt, "Retained after the deletes (JOL, MiB) against value size; " + s.describe()
+                + ". The dashed black line is what Go's runtime would hold for GO_HYBRID's state; the grey line marks Go's 128/129-byte switch.", () -> {
+            XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Retained after delete")
+                    .xAxisTitle("value size (bytes)").yAxisTitle("retained MiB").build();
+            style(c);
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            List<Integer> sizes = s.valueSizes();
+            List<Double> positive = new ArrayList<>();
+            int colour = 0;
+            for (String subject : s.subjects()) {
+                addLine(c, subject, sizes, vs -> s.reading(subject, vs, "DELETED", "", RunData.JOL).score(),
+                        PALETTE[colour++ % (PALETTE.length - 1)], positive);
+            }
+            if (s.subjects().contains(RunData.GO_SUBJECT)) {
+                XYSeries go = addLine(c, "Go runtime (GO_HYBRID model)", sizes,
+                        vs -> s.reading(RunData.GO_SUBJECT, vs, "DELETED", "", RunData.GO).score(), Color.BLACK, positive);
+                if (go != null) {
+                    go.setLineStyle(SeriesLines.DASH_DASH);
+                }
+            }
+            if (c.getSeriesCollection().isEmpty()) {
+                throw new IllegalStateException("no DELETED measurements to draw");
+            }
+            logIfWide(c.getStyler(), positive, nonPositive(c));
+            if (sizes.contains(128) && sizes.contains(129)) {
+                AnnotationLine step = new AnnotationLine(128.5, true, false);
+                c.addAnnotation(step);
+                c.getStyler().setAnnotationLineColor(Color.GRAY);
+            }
+            c.getStyler().setXAxisDecimalPattern("#,##0");
+            return c;
+        });
+    }
+
+    private static XYSeries addLine(XYChart c, String name, List<Integer> sizes, Function<Integer, Double> y,
+                                    Color color, List<Double> positive) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int vs : sizes) {
+            double v = y.apply(vs);
+            if (!Double.isNaN(v)) {
+                xs.add((double) vs);
+                ys.add(v / 1048576.0);
+                if (v > 0) {
+                    positive.add(v / 1048576.0);
+                }
+            }
+        }
+        if (xs.isEmpty()) {
+            return null;
+        }
+        XYSeries series = c.addSeries(name, xs, ys);
+        series.setLineColor(color);
+        series.setMarkerColor(color);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        return series;
+    }
+
+    /** Retained at each phase for one value size: bars per subject, one colour per phase. */
+    static Drawn retainedByPhase(Scenario s, int vs, String strategy, Path runDir) {
+        String file = DIR + "/retained-by-phase-" + vs + ".png";
+        List<String> phases = List.of("START", "FILLED", "DELETED", "RECLAIMED");
+        return draw(runDir, file, "Retained MiB at each phase, " + vs + "-byte values",
+                "Retained at each phase (JOL, MiB), " + vs + "-byte values; " + s.describe() + "; RECLAIMED applies `"
+                        + strategy + "`. \"Go runtime\" is Go's own figure for GO_HYBRID's state.", () -> {
+                    CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                            .title("Retained by phase, " + vs + "-byte values").xAxisTitle("").yAxisTitle("retained MiB").build();
+                    style(c);
+                    c.getStyler().setXAxisLabelRotation(35);
+                    c.getStyler().setXAxisMaxLabelCount(1000);
+                    List<String> categories = new ArrayList<>();
+                    boolean go = s.subjects().contains(RunData.GO_SUBJECT)
+                            && s.reading(RunData.GO_SUBJECT, vs, "FILLED", "", RunData.GO).present();
+                    if (go) {
+                        categories.add("Go runtime");
+                    }
+                    s.subjects().stream().filter(x -> s.state(x, vs).isPresent()).forEach(categories::add);
+                    int colour = 0;
+                    for (String phase : phases) {
+                        List<Double> ys = new ArrayList<>();
+                        for (String cat : categories) {
+                            Reading r = cat.equals("Go runtime")
+                                    ? s.reading(RunData.GO_SUBJECT, vs, phase, strategy, RunData.GO)
+                                    : s.reading(cat, vs, phase, strategy, RunData.JOL);
+                            ys.add(r.present() ? r.score() / 1048576.0 : 0.0);
+                        }
+                        CategorySeries series = c.addSeries(phase.equals("RECLAIMED") ? "RECLAIMED (" + strategy + ")" : phase, categories, ys);
+                        series.setFillColor(PALETTE[colour++]);
+                    }
+                    return c;
+                });
+    }
+
+    /** What each strategy leaves (RECLAIMED, JOL) as a ratio to KEEP's, per subject. */
+    static Drawn strategiesRetained(Scenario s, int vs, Path runDir) {
+        return strategyRatios(s, vs, runDir, DIR + "/strategies-retained-" + vs + ".png",
+                "Retained after each strategy, as a ratio to KEEP", "retained ÷ KEEP's",
+                "Retained after each strategy (JOL) ÷ retained with KEEP, " + vs + "-byte values; " + s.describe()
+                        + ". Below 1: the strategy freed memory.",
+                (subject, strategy) -> new double[]{
+                        s.reading(subject, vs, "RECLAIMED", strategy, RunData.JOL).score(), Double.NaN},
+                false);
+    }
+
+    /** What each strategy costs in time (its reclaim phase) as a ratio to KEEP's, per subject; log scale. */
+    static Drawn strategiesTime(Scenario s, int vs, Path runDir) {
+        return strategyRatios(s, vs, runDir, DIR + "/strategies-time-" + vs + ".png",
+                "Time of each strategy, as a ratio to KEEP", "time ÷ KEEP's (log)",
+                "Time of each strategy ÷ time of KEEP (which does nothing: its time is the cost of timing a no-op), "
+                        + vs + "-byte values, log scale; error bars where there were several samples.",
+                (subject, strategy) -> {
+                    Reading r = s.reclaimTime(subject, vs, strategy);
+                    return new double[]{r.score(), r.hasError() ? r.error() : Double.NaN};
+                },
+                true);
+    }
+
+    private interface Value {
+        /** {score, error} of a strategy for a subject. */
+        double[] of(String subject, String strategy);
+    }
+
+    private static Drawn strategyRatios(Scenario s, int vs, Path runDir, String file, String title, String yTitle,
+                                        String caption, Value value, boolean log) {
+        return draw(runDir, file, title, caption, () -> {
+            List<String> others = s.strategies().stream().filter(x -> !x.equals("KEEP")).toList();
+            List<String> subjects = s.subjects().stream()
+                    .filter(x -> s.reclaimed(x, vs, "KEEP").isPresent()).toList();
+            if (others.isEmpty() || subjects.isEmpty() || !s.strategies().contains("KEEP")) {
+                throw new IllegalStateException("needs KEEP and at least one other strategy at " + vs + " bytes");
+            }
+            CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                    .xAxisTitle("").yAxisTitle(yTitle).build();
+            style(c);
+            c.getStyler().setXAxisLabelRotation(35);
+                    c.getStyler().setXAxisMaxLabelCount(1000);
+            List<Double> positive = new ArrayList<>();
+            int colour = 1;
+            for (String strategy : others) {
+                List<Double> ys = new ArrayList<>();
+                List<Double> errs = new ArrayList<>();
+                boolean anyError = false;
+                for (String subject : subjects) {
+                    double[] v = value.of(subject, strategy);
+                    double[] k = value.of(subject, "KEEP");
+                    double ratio = v[0] / k[0];
+                    boolean ok = !Double.isNaN(ratio) && !Double.isInfinite(ratio);
+                    ys.add(ok ? ratio : null);
+                    double err = ok && !Double.isNaN(v[1]) && !Double.isNaN(k[1])
+                            ? ratio * Math.hypot(v[1] / v[0], k[1] / k[0]) : 0.0;
+                    anyError |= err > 0;
+                    errs.add(err);
+                    if (ok && ratio > 0) {
+                        positive.add(ratio);
+                    }
+                }
+                if (ys.stream().allMatch(java.util.Objects::isNull)) {
+                    continue;
+                }
+                CategorySeries series = anyError ? c.addSeries(strategy, subjects, ys, errs) : c.addSeries(strategy, subjects, ys);
+                series.setFillColor(PALETTE[colour++ % PALETTE.length]);
+            }
+            if (c.getSeriesCollection().isEmpty()) {
+                throw new IllegalStateException("no strategy besides KEEP was measured at " + vs + " bytes");
+            }
+            if (log && !positive.isEmpty() && positive.size() == countValues(c)) {
+                logAxis(c.getStyler(), positive.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                        positive.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+            }
+            return c;
+        });
+    }
+
+    private static int countValues(CategoryChart c) {
+        int n = 0;
+        for (CategorySeries series : c.getSeriesCollection()) {
+            for (double y : series.getYData()) {
+                if (!Double.isNaN(y)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static void style(Chart<? extends AxesChartStyler, ?> c) {
+        AxesChartStyler st = c.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setPlotGridLinesColor(new Color(0xDDDDDD));
+        st.setLegendBorderColor(new Color(0xCCCCCC));
+        st.setChartTitleBoxVisible(false);
+        st.setPlotBorderVisible(false);
+        st.setLocale(Locale.ROOT);
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        st.setYAxisDecimalPattern("#,##0.###");
+        st.setErrorBarsColorSeriesColor(false);
+        st.setErrorBarsColor(Color.DARK_GRAY);
+    }
+
+    /**
+     * A log axis when the values span more than two decades, so small maps stay visible beside big ones; only
+     * when every value is positive (a log axis cannot show zero).
+     */
+    private static void logIfWide(AxesChartStyler st, List<Double> positive, boolean anyNonPositive) {
+        double min = positive.stream().mapToDouble(Double::doubleValue).min().orElse(1);
+        double max = positive.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        if (!anyNonPositive && max / min > 100) {
+            logAxis(st, min, max);
+        }
+    }
+
+    /** XChart needs explicit bounds on a log axis (bars would otherwise start at zero). */
+    private static void logAxis(AxesChartStyler st, double min, double max) {
+        st.setYAxisLogarithmic(true);
+        // The default decimal pattern would print 0.0001 as "0" on a log axis.
+        st.setYAxisTickLabelsFormattingFunction(Charts::tick);
+        st.setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+        st.setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
+    }
+
+    /** A log-axis tick: 0.0001, 0.01, 1, 100, 10,000. */
+    static String tick(double v) {
+        if (v >= 1) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean nonPositive(XYChart c) {
+        for (XYSeries series : c.getSeriesCollection()) {
+            for (double y : series.getYData()) {
+                if (y <= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private interface Maker {
+        Chart<?, ?> make();
+    }
+
+    private static Drawn draw(Path runDir, String file, String alt, String caption, Maker maker) {
+        try {
+            Chart<?, ?> chart = maker.make();
+            Path target = runDir.resolve(file);
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+            try (var out = Files.newOutputStream(tmp)) {
+                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Drawn(file, alt, caption, null);
+        } catch (IOException | RuntimeException | AWTError | LinkageError e) {
+            try {
+                Files.deleteIfExists(runDir.resolve(file).resolveSibling("." + Path.of(file).getFileName() + ".tmp"));
+            } catch (IOException ignored) {
+                // a leftover temporary file is harmless
+            }
+            // LinkageError/AWTError: AWT without its native font libraries (a JRE without fontconfig)
+            return new Drawn(file, alt, caption, file + ": not drawn: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.mapleak.report;
+
+import dev.mapleak.report.ResultSet.Measurement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Section 4: what the run measured besides the lifecycle, when it has it: operation benchmarks (iterate, get,
+ * churn) compared across map states (fresh, after delete, reclaimed), JMH's GC profiler numbers, and the JVM
+ * variants of a GC matrix side by side. Benchmarks are read generically: a parameter whose values name map
+ * states becomes the columns, so a new operation benchmark needs no change here.
+ */
+final class OperationsSection {
+
+    /** Parameter names that say which state a map is in, in the order they are looked for. */
+    static final List<String> STATE_PARAMS = List.of("history", "state", "mapState", "condition", "phase", "after");
+    /** Values that name a map state, in the order columns are shown. */
+    static final List<String> STATE_ORDER = List.of("FRESH", "FILLED", "DELETED", "AFTER_DELETE", "KEEP", "RECLAIMED",
+            "REBUILD", "REBUILT", "TRIM", "TRIMMED", "CLEAR", "CLEARED");
+
+    private OperationsSection() {
+    }
+
+    static void add(ReportDocument doc, RunData data) {
+        doc.heading(2, "4. Operations, churn and GC", "operations");
+        Map<String, List<Measurement>> byBenchmark = new LinkedHashMap<>();
+        for (Measurement m : data.results().measurements()) {
+            if (!m.benchmark().startsWith("LifecycleBenchmark.")) {
+                byBenchmark.computeIfAbsent(m.benchmark(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        boolean any = false;
+        if (byBenchmark.isEmpty()) {
+            doc.paragraph("No operation or churn benchmarks in this run (its profile ran "
+                    + String.join(", ", data.results().measurements().stream().map(m -> m.benchmark().split("\\.")[0]).distinct().toList())
+                    + " only).");
+        } else {
+            any = true;
+            byBenchmark.forEach((name, ms) -> benchmark(doc, name, ms));
+        }
+        any |= gcProfiler(doc, data);
+        any |= jvmsCompared(doc, data);
+        if (!any) {
+            doc.paragraph("No GC profiler results (`--prof gc`) and a single JVM configuration.");
+        }
+    }
+
+    /** One benchmark's results; pivoted on its map-state parameter when it has one. */
+    static void benchmark(ReportDocument doc, String name, List<Measurement> ms) {
+        doc.heading(3, "`" + name + "`", "op-" + name.replace('.', '-'));
+        Map<String, List<String>> values = paramValues(ms);
+        Optional<String> pivot = statePivot(values);
+        List<String> varying = values.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).filter(k -> pivot.map(p -> !p.equals(k)).orElse(true)).toList();
+        List<String> constant = values.entrySet().stream().filter(e -> e.getValue().size() == 1)
+                .map(e -> e.getKey() + "=" + e.getValue().get(0)).toList();
+        String unit = ms.get(0).primary().unit();
+        doc.paragraph("Score in " + unit + (constant.isEmpty() ? "" : "; every row has " + String.join(", ", constant))
+                + (ms.stream().anyMatch(m -> m.primary().samples().size() > 1) ? "; ± is the 99.9% confidence half-width" : "") + ".");
+        var t = new ReportDocument.TableBuilder();
+        varying.forEach(t::text);
+        if (pivot.isEmpty()) {
+            // A benchmark that records retained memory (churn) shows what the map settled at beside its time.
+            boolean jol = ms.stream().anyMatch(m -> m.secondary().containsKey(RunData.JOL));
+            boolean heap = ms.stream().anyMatch(m -> m.secondary().containsKey(RunData.HEAP));
+            t.num("score");
+            if (jol) {
+                t.num("retained MiB (JOL)");
+            }
+            if (heap) {
+                t.num("heap after GC MiB");
+            }
+            for (Measurement m : ms) {
+                List<String> cells = new ArrayList<>();
+                varying.forEach(v -> cells.add(value(m, v)));
+                cells.add(score(m));
+                if (jol) {
+                    cells.add(Reading.of(m.metric(RunData.JOL)).mib());
+                }
+                if (heap) {
+                    cells.add(Reading.of(m.metric(RunData.HEAP)).mib());
+                }
+                t.row(cells);
+            }
+        } else {
+            List<String> states = ordered(values.get(pivot.get()));
+            states.forEach(st -> t.num(st));
+            states.subList(1, states.size()).forEach(st -> t.num(st + " ÷ " + states.get(0)));
+            Map<List<String>, Map<String, Measurement>> rows = new LinkedHashMap<>();
+            for (Measurement m : ms) {
+                List<String> key = varying.stream().map(v -> value(m, v)).toList();
+                rows.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(m.param(pivot.get()), m);
+            }
+            rows.forEach((key, byState) -> {
+                List<String> cells = new ArrayList<>(key);
+                states.forEach(st -> cells.add(Optional.ofNullable(byState.get(st)).map(OperationsSection::score).orElse(Format.MISSING)));
+                Measurement first = byState.get(states.get(0));
+                for (String st : states.subList(1, states.size())) {
+                    Measurement m = byState.get(st);
+                    cells.add(first == null || m == null ? Format.MISSING : Format.ratio(m.primary().score() / first.primary().score()));
+                }
+                t.row(cells);
+            });
+        }
+        doc.table(t.build());
+    }
+
+    /** JMH's {@code -prof gc} secondary metrics, for every benchmark that has them. */
+    static boolean gcProfiler(ReportDocument doc, RunData data) {
+        List<Measurement> with = data.results().measurements().stream()
+                .filter(m -> m.secondary().containsKey("gc.alloc.rate.norm") || m.secondary().containsKey("gc.count")).toList();
+        if (with.isEmpty()) {
+            return false;
+        }
+        doc.heading(3, "GC profiler (`-prof gc`)", "gc-profiler");
+        doc.paragraph("Allocation per operation and collections during the timed phase, as JMH's GC profiler reports them.");
+        Map<String, List<String>> values = paramValues(with);
+        List<String> varying = values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+        var t = new ReportDocument.TableBuilder().text("benchmark");
+        varying.forEach(t::text);
+        t.num("allocated bytes/op", "GC count", "GC time ms");
+        for (Measurement m : with) {
+            List<String> cells = new ArrayList<>(List.of(m.benchmark()));
+            varying.forEach(v -> cells.add(value(m, v)));
+            cells.add(plain(m.score("gc.alloc.rate.norm")));
+            cells.add(plain(m.score("gc.count")));
+            cells.add(plain(m.score("gc.time")));
+            t.row(cells);
+        }
+        doc.table(t.build());
+        return true;
+    }
+
+    /** A GC matrix: the same lifecycle on each JVM configuration, side by side. */
+    static boolean jvmsCompared(ReportDocument doc, RunData data) {
+        List<String> jvms = data.seed().valuesOf("jvm");
+        if (jvms.size() < 2) {
+            return false;
+        }
+        Scenario seed = data.seed();
+        int vs = Advice.primarySize(seed);
+        doc.heading(3, "JVM configurations compared", "jvms");
+        doc.paragraph("The same lifecycle on each JVM configuration, " + vs + "-byte values, " + seed.describeWithout("jvm")
+                + ". Heap after GC is what the JVM keeps; committed heap and RSS are what the process holds from the OS.");
+        var t = new ReportDocument.TableBuilder().text("subject", "JVM", "collector")
+                .num("heap FILLED", "heap DELETED", "committed FILLED → DELETED", "RSS FILLED → DELETED", "fill ms", "delete ms");
+        for (String subject : seed.subjects()) {
+            for (String jvm : jvms) {
+                Scenario s = seed.with("jvm", jvm);
+                if (s.state(subject, vs).isEmpty()) {
+                    continue;
+                }
+                var row = s.state(subject, vs).get();
+                t.row(List.of(subject, jvm, data.info().jvm(jvm).map(RunInfo.Jvm::gc).orElse("?"),
+                        s.reading(subject, vs, "FILLED", "", RunData.HEAP).mib(),
+                        s.reading(subject, vs, "DELETED", "", RunData.HEAP).mib(),
+                        Format.mib(s.reading(subject, vs, "FILLED", "", RunData.COMMITTED).score()) + " → "
+                                + Format.mib(s.reading(subject, vs, "DELETED", "", RunData.COMMITTED).score()),
+                        Format.mib(s.reading(subject, vs, "FILLED", "", RunData.RSS).score()) + " → "
+                                + Format.mib(s.reading(subject, vs, "DELETED", "", RunData.RSS).score()),
+                        Reading.of(row.timeOf("FILLED")).ms(), Reading.of(row.timeOf("DELETED")).ms()));
+            }
+        }
+        doc.table(t.build());
+        return true;
+    }
+
+    static Optional<String> statePivot(Map<String, List<String>> values) {
+        for (String name : STATE_PARAMS) {
+            if (values.getOrDefault(name, List.of()).size() > 1) {
+                return Optional.of(name);
+            }
+        }
+        return values.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .filter(e -> e.getValue().stream().anyMatch(v -> STATE_ORDER.contains(v.toUpperCase(Locale.ROOT))))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    private static List<String> ordered(List<String> states) {
+        List<String> out = new ArrayList<>(states);
+        out.sort(java.util.Comparator.comparingInt(v -> {
+            int i = STATE_ORDER.indexOf(v.toUpperCase(Locale.ROOT));
+            return i < 0 ? STATE_ORDER.size() : i;
+        }));
+        return out;
+    }
+
+    /** Every parameter's values across {@code ms}, with the JVM label as a parameter when there are several. */
+    private static Map<String, List<String>> paramValues(List<Measurement> ms) {
+        Map<String, Set<String>> seen = new LinkedHashMap<>();
+        for (Measurement m : ms) {
+            m.params().forEach((k, v) -> seen.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v));
+            seen.computeIfAbsent("jvm", x -> new LinkedHashSet<>()).add(m.jvm());
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        seen.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return out;
+    }
+
+    private static String value(Measurement m, String param) {
+        return param.equals("jvm") ? m.jvm() : m.params().getOrDefault(param, "");
+    }
+
+    private static String score(Measurement m) {
+        Reading r = new Reading(m.primary().score(), m.primary().error(), m.primary().samples().size());
+        return r.hasError() ? plain(r.score()) + " ± " + plain(r.error()) : plain(r.score());
+    }
+
+    private static String plain(double v) {
+        if (Double.isNaN(v)) {
+            return Format.MISSING;
+        }
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 1000 ? "%,.0f" : a >= 1 ? "%.2f" : a == 0 ? "%.0f" : "%.4g", v);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mapleak.report;
+
+import dev.mapleak.run.RunFolder;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The published report of a run folder, made from its JSON files alone: {@code report.md} (reads well on
+ * GitHub), {@code report.html} (one self-contained page) and the charts under {@code charts/}. Sections, in order:
+ * what was run; the seed's experiment in Java; charts; operations, churn and GC; the seed's claims checked;
+ * advice from the numbers; error bars and what is missing.
+ */
+public final class Report {
+
+    /** What was written, and everything that had to be left out (already listed in the report's section 7). */
+    public record Written(Path markdown, Path html, List<String> skipped) {
+    }
+
+    private Report() {
+    }
+
+    public static Written write(Path runDir, List<String> notApplicable, List<String> failures) throws IOException {
+        RunData data = RunData.load(runDir, notApplicable, failures);
+        List<String> chartProblems = new ArrayList<>();
+        ReportDocument doc = build(data, chartProblems);
+        Path md = runDir.resolve("report.md");
+        Path html = runDir.resolve("report.html");
+        RunFolder.writeAtomically(md, MarkdownWriter.write(doc));
+        RunFolder.writeAtomically(html, HtmlWriter.write(doc, runDir));
+        List<String> skipped = new ArrayList<>();
+        data.info().problems().forEach(skipped::add);
+        data.results().problems().forEach(p -> skipped.add("results/" + p));
+        skipped.addAll(chartProblems);
+        return new Written(md, html, List.copyOf(skipped));
+    }
+
+    static ReportDocument build(RunData data, List<String> chartProblems) {
+        ReportDocument doc = new ReportDocument();
+        doc.heading(1, "mapleak report: " + data.info().name(), "top");
+        doc.paragraph(headline(data));
+        RunSection.add(doc, data);
+        SeedSection.add(doc, data);
+        chartProblems.addAll(Charts.add(doc, data));
+        OperationsSection.add(doc, data);
+        ClaimsCheck.add(doc, data);
+        Advice.add(doc, data);
+        CaveatsSection.add(doc, data, chartProblems);
+        return doc;
+    }
+
+    /** One sentence a reader gets before any table: the verdicts at a glance. */
+    static String headline(RunData data) {
+        List<String> parts = new ArrayList<>();
+        for (ClaimsCheck.Claim c : ClaimsCheck.check(data)) {
+            parts.add(c.title() + ": " + String.join(" / ", c.findings().stream()
+                    .map(f -> f.where() + " " + f.verdict().label()).toList()));
+        }
+        return "How much memory maps keep after their entries are deleted, and what each remedy costs, measured with "
+                + "profile `" + data.info().profile() + "` on " + data.info().date() + ". Verdicts (section 5): "
+                + String.join("; ", parts) + ".";
+    }
+}

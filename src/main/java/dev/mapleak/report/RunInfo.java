@@ -1,0 +1,139 @@
+package dev.mapleak.report;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What was run, read from a run folder's {@code run.json} and {@code environment.json}: profile, date,
+ * JVMs with their collectors and flags, machine, mapleak commit and the command that made it. A missing or
+ * broken file leaves its fields empty and is named in {@link #problems()}.
+ */
+public record RunInfo(String name, String profile, String createdAt, String command, String commit,
+                      boolean uncommittedChanges, String version, List<Jvm> jvms, String machine,
+                      List<String> problems) {
+
+    /** One JVM configuration the forks ran on. */
+    public record Jvm(String label, String javaVersion, String vendor, String gc, List<String> args,
+                      boolean compactHeaders) {
+    }
+
+    public static RunInfo read(Path runDir) {
+        List<String> problems = new ArrayList<>();
+        JsonObject run = object(runDir.resolve("run.json"), problems);
+        JsonObject env = object(runDir.resolve("environment.json"), problems);
+        List<Jvm> jvms = new ArrayList<>();
+        if (env.has("jvms") && env.get("jvms").isJsonArray()) {
+            for (JsonElement e : env.getAsJsonArray("jvms")) {
+                JsonObject j = e.getAsJsonObject();
+                List<String> args = new ArrayList<>();
+                if (j.has("jvmArgs")) {
+                    j.getAsJsonArray("jvmArgs").forEach(a -> args.add(a.getAsString()));
+                }
+                jvms.add(new Jvm(str(j, "label"), str(j, "javaVersion"), str(j, "javaVendor"), str(j, "gc"),
+                        List.copyOf(args), j.has("useCompactObjectHeaders") && j.get("useCompactObjectHeaders").getAsBoolean()));
+            }
+        }
+        JsonObject mapleak = env.has("mapleak") ? env.getAsJsonObject("mapleak") : new JsonObject();
+        String profile = str(run, "profile").isEmpty() ? str(env, "profile") : str(run, "profile");
+        return new RunInfo(runDir.toAbsolutePath().normalize().getFileName().toString(), profile,
+                str(run, "createdAt"), str(env, "command"), str(mapleak, "commit"),
+                mapleak.has("uncommittedChanges") && mapleak.get("uncommittedChanges").getAsBoolean(),
+                str(mapleak, "version"), List.copyOf(jvms), machine(env), List.copyOf(problems));
+    }
+
+    /** The date and time the run started, {@code 2026-11-24 07:15}, or the folder name's stamp. */
+    public String date() {
+        if (createdAt.length() >= 16) {
+            return createdAt.substring(0, 10) + " " + createdAt.substring(11, 16);
+        }
+        if (name.matches("\\d{8}-\\d{6}.*")) {
+            return name.substring(0, 4) + "-" + name.substring(4, 6) + "-" + name.substring(6, 8) + " "
+                    + name.substring(9, 11) + ":" + name.substring(11, 13);
+        }
+        return "unknown";
+    }
+
+    /** "JDK 17.0.15 (Debian), G1" for each JVM, joined. */
+    public String jvmSummary() {
+        if (jvms.isEmpty()) {
+            return "unknown (no environment.json)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Jvm j : jvms) {
+            parts.add((jvms.size() > 1 ? j.label() + ": " : "") + "JDK " + j.javaVersion()
+                    + (j.vendor().isEmpty() ? "" : " (" + j.vendor() + ")") + ", " + j.gc()
+                    + (j.compactHeaders() ? ", compact object headers" : ""));
+        }
+        return String.join("; ", parts);
+    }
+
+    public Optional<Jvm> jvm(String label) {
+        return jvms.stream().filter(j -> j.label().equals(label)).findFirst();
+    }
+
+    /** The commit, shortened, with a warning when the checkout had uncommitted changes. */
+    public String commitDescription() {
+        if (commit.isEmpty() || commit.equals("unknown")) {
+            return "unknown (not run from a git checkout)";
+        }
+        return "`" + commit.substring(0, Math.min(12, commit.length())) + "`"
+                + (uncommittedChanges ? " with uncommitted changes (the numbers may not be reproducible from the commit alone)" : "");
+    }
+
+    /** The commands that reproduce the run. */
+    public String reproduce() {
+        String cmd = command.isEmpty() ? "./run-bench.sh " + (profile.isEmpty() ? "PROFILE" : profile) : command;
+        if (commit.isEmpty() || commit.equals("unknown")) {
+            return cmd;
+        }
+        return "git checkout " + commit + " && " + cmd;
+    }
+
+    private static String machine(JsonObject env) {
+        if (!env.has("machine")) {
+            return "unknown";
+        }
+        JsonObject m = env.getAsJsonObject("machine");
+        List<String> parts = new ArrayList<>();
+        if (m.has("cpus")) {
+            parts.add(m.get("cpus").getAsInt() + " CPUs" + (str(m, "cpuModel").isEmpty() ? "" : " (" + str(m, "cpuModel") + ")"));
+        }
+        if (m.has("memoryBytes") && !m.get("memoryBytes").isJsonNull()) {
+            parts.add(String.format(java.util.Locale.ROOT, "%.1f GiB RAM", m.get("memoryBytes").getAsDouble() / (1L << 30)));
+        }
+        if (!str(m, "os").isEmpty()) {
+            parts.add(str(m, "os"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static JsonObject object(Path file, List<String> problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(file.getFileName() + ": missing");
+            return new JsonObject();
+        }
+        try {
+            JsonElement e = JsonParser.parseString(Files.readString(file));
+            if (!e.isJsonObject()) {
+                problems.add(file.getFileName() + ": not a JSON object");
+                return new JsonObject();
+            }
+            return e.getAsJsonObject();
+        } catch (IOException | RuntimeException e) {
+            problems.add(file.getFileName() + ": invalid or truncated JSON (" + e.getMessage() + ")");
+            return new JsonObject();
+        }
+    }
+
+    private static String str(JsonObject o, String key) {
+        return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : "";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.mapleak.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Section 1: what was run (profile, date, JDK, collector, flags, machine, commit) and how to run it again. */
+final class RunSection {
+
+    private RunSection() {
+    }
+
+    static void add(ReportDocument doc, RunData data) {
+        RunInfo info = data.info();
+        doc.heading(2, "1. What was run", "run");
+        List<String> items = new ArrayList<>();
+        items.add("**Profile:** `" + (info.profile().isEmpty() ? "unknown" : info.profile()) + "`");
+        items.add("**Date:** " + info.date());
+        items.add("**JDK and collector:** " + info.jvmSummary());
+        for (RunInfo.Jvm j : info.jvms()) {
+            items.add("**JVM flags" + (info.jvms().size() > 1 ? " (" + j.label() + ")" : "") + ":** `"
+                    + String.join(" ", j.args()) + "`");
+        }
+        items.add("**Machine:** " + info.machine());
+        items.add("**mapleak:** " + (info.version().isEmpty() ? "" : info.version() + ", ") + "commit " + info.commitDescription());
+        items.add("**Measured:** " + measured(data));
+        doc.bullets(items);
+        doc.paragraph("**To reproduce:** `" + info.reproduce() + "` (then `./run-bench.sh report reports/RUN_FOLDER` re-renders this report from the JSON alone).");
+    }
+
+    /** What the results cover: benchmarks, how many results, and every lifecycle parameter's values. */
+    static String measured(RunData data) {
+        List<String> parts = new ArrayList<>();
+        long benchmarks = data.results().measurements().stream().map(ResultSet.Measurement::benchmark).distinct().count();
+        parts.add(Format.count(data.results().measurements().size()) + " results of " + benchmarks + " benchmark methods from "
+                + Format.count(data.results().filesRead()) + " files");
+        for (Map.Entry<String, List<String>> e : Scenario.values(data.table()).entrySet()) {
+            if (!e.getKey().equals("jvm") || e.getValue().size() > 1) {
+                List<String> vs = data.seed().valuesOf(e.getKey());
+                parts.add(e.getKey() + " " + (e.getKey().equals("subject") && vs.size() > 4
+                        ? vs.size() + " (" + String.join(", ", vs) + ")" : String.join(", ", vs)));
+            }
+        }
+        List<Integer> samples = data.results().measurements().stream().map(m -> m.primary().samples().size()).distinct().sorted().toList();
+        if (!samples.isEmpty()) {
+            parts.add("samples per result " + (samples.size() == 1 ? samples.get(0) : samples.get(0) + "–" + samples.get(samples.size() - 1)));
+        }
+        return String.join("; ", parts);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.mapleak.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Run folders saved from real runs on the project's machine (src/test/resources/fixtures/), copied to a
+ * temporary folder so a test can render into them:
+ * <ul>
+ *   <li>{@code smoke}: {@code ./run-bench.sh smoke} (11 subjects, 128 bytes, 10k entries, KEEP and REBUILD, one sample);</li>
+ *   <li>{@code seed-sizes}: {@code ./run-bench.sh smoke -- -i 3 -p valueSize=128,129 -p strategy=KEEP,REBUILD,TRIM
+ *       -p subject=JDK_HASH_MAP,FASTUTIL,ECLIPSE,FLAT_INLINE,FLAT_POINTER,GO_HYBRID} (the seed's two sizes, three samples,
+ *       four not-applicable TRIM combinations);</li>
+ *   <li>{@code broken}: crafted bad files (see its README.md).</li>
+ * </ul>
+ */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static Path source(String name) {
+        try {
+            return Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("fixture " + name + " is missing from the test classpath", e);
+        }
+    }
+
+    /** A fresh copy of fixture {@code name} at {@code dir/name}. */
+    static Path copy(String name, Path dir) {
+        Path from = source(name);
+        Path to = dir.resolve(name);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return to;
+    }
+
+    /** Copies one of the crafted bad files into a run folder's results/. */
+    static void addBroken(Path runDir, String file) throws IOException {
+        Files.copy(source("broken").resolve(file), runDir.resolve("results").resolve(file));
+    }
+}

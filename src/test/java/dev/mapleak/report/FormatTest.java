@@ -1,0 +1,32 @@
+package dev.mapleak.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class FormatTest {
+
+    @Test
+    void mibKeepsThreeSignificantDigitsBelowTenAndTwoDecimalsAbove() {
+        assertEquals("0.000046", Format.mib(48));          // an empty HashMap
+        assertEquals("0.0626", Format.mib(65_600));        // its 16k-slot table
+        assertEquals("1.89", Format.mib(1_985_600));
+        assertEquals("293.50", Format.mib(293.50 * 1048576));
+        assertEquals("1,024.00", Format.mib(1L << 30));
+        assertEquals("0", Format.mib(0));
+        assertEquals("–", Format.mib(Double.NaN));
+    }
+
+    @Test
+    void ratiosPercentagesAndSizes() {
+        assertEquals("0.50×", Format.ratio(0.5));
+        assertEquals("17.0×", Format.ratio(17.0));
+        assertEquals("412×", Format.ratio(412.3));
+        assertEquals("–", Format.ratio(Double.POSITIVE_INFINITY));
+        assertEquals("3.3%", Format.percent(0.033015));
+        assertEquals("128 and 129 bytes", Format.sizes(List.of(128, 129)));
+        assertEquals("64, 96 and 128 bytes", Format.sizes(List.of(64, 96, 128)));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.mapleak.report;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The claims that need the seed's two sizes, from a real run at 128 and 129 bytes with three samples each
+ * (fixture {@code seed-sizes}). Numbers in comments come from that fixture's results/*.json.
+ */
+class ReportAtTheSeedSizesTest {
+
+    @TempDir
+    static Path tmp;
+    static RunData data;
+    static String md;
+
+    @BeforeAll
+    static void render() throws IOException {
+        Path run = Fixtures.copy("seed-sizes", tmp);
+        Report.write(run, ReportCommand.notApplicable(run), List.of());
+        data = RunData.load(run, ReportCommand.notApplicable(run), List.of());
+        md = Files.readString(run.resolve("report.md"));
+    }
+
+    private static ClaimsCheck.Claim claim(String title) {
+        return ClaimsCheck.check(data).stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    private static Verdict verdict(String title, String where) {
+        return claim(title).findings().stream().filter(f -> f.where().equals(where)).findFirst().orElseThrow().verdict();
+    }
+
+    @Test
+    void goSwitchesAt129AndNoJavaMapDoes() {
+        // Go's bytes: 128 B 48 → 2,409,568 → 2,409,568 (100%); 129 B 48 → 1,759,560 → 319,560 (18.2%).
+        assertEquals(Verdict.HOLDS, verdict("At 129 bytes values are stored through a pointer", "Go model"));
+        assertEquals(Verdict.DOES_NOT_HOLD, verdict("At 129 bytes values are stored through a pointer", "Java"));
+        assertTrue(md.contains("Go keeps 100.0% of the fill at 128 bytes (2.30 of 2.30 MiB), 18.2% at 129 bytes (0.305 of 1.68 MiB)"), md);
+        // JDK_HASH_MAP keeps its 65,600-byte table at both sizes: (65,600 − 48) / (1,985,600 − 48) and / (2,065,600 − 48).
+        assertTrue(md.contains("JDK_HASH_MAP 3.3% → 3.2%"), md);
+    }
+
+    @Test
+    void goRuntimeRowsAtBothSizes() {
+        assertTrue(md.contains("| **Go runtime** (GO_HYBRID model) | INLINE | 0.000046 | 2.30 | 2.30 | 0.000046 | 100.0% | – |"), md);
+        assertTrue(md.contains("| **Go runtime** (GO_HYBRID model) | POINTER | 0.000046 | 1.68 | 0.305 | 0.000046 | 18.2% | – |"), md);
+    }
+
+    @Test
+    void pointersLetValuesGoInBothWorlds() {
+        assertEquals(Verdict.HOLDS, verdict("Pointer values let deleted values be collected", "Java"));
+        assertEquals(Verdict.HOLDS, verdict("Pointer values let deleted values be collected", "Go model"));
+        assertEquals(Verdict.HOLDS, verdict("Rebuilding the map frees what it kept", "Go model"));
+    }
+
+    @Test
+    void severalSamplesShowTheirError() {
+        assertTrue(md.contains("56 of 56 results have several samples"), md);
+        // JDK_HASH_MAP 128 B heap after GC at DELETED, three samples: a score with its 99.9% half-width.
+        assertTrue(md.matches("(?s).*\\| JDK_HASH_MAP \\| POINTER \\| 0\\.000046 \\| 1\\.89 \\| 0\\.0626 \\| 0\\.000046 \\| 3\\.3% \\| 0\\.0953 ± [0-9.]+ \\|.*"), md);
+    }
+
+    @Test
+    void notApplicableCombinationsAreListedByReason() {
+        assertTrue(md.contains("- JDK_HASH_MAP has no shrink of its own (2 combinations, e.g. `LifecycleBenchmark.reclaim subject=JDK_HASH_MAP"), md);
+        assertTrue(md.contains("- GO_HYBRID has no shrink of its own (2 combinations"), md);
+    }
+
+    @Test
+    void trimIsComparedWithTheOtherStrategies() {
+        // FASTUTIL: KEEP 368 bytes, TRIM 112 (its own trim), REBUILD 368: nothing is worth recovering from a map that shrank.
+        assertTrue(md.contains("| FASTUTIL | 1.0 | 0.000351 | KEEP: nothing worth recovering |"), md);
+        assertTrue(md.contains("![Retained after each strategy, as a ratio to KEEP](charts/strategies-retained-128.png)"), md);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.mapleak.report;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The report rendered from a real smoke run's JSON (fixture {@code smoke}). Expected numbers are read from the
+ * fixture's files; JOL bytes are deterministic, so they would be the same in any smoke run on JDK 17 without
+ * compact headers. MiB = bytes / 1,048,576.
+ */
+class ReportFromSmokeRunTest {
+
+    @TempDir
+    static Path tmp;
+    static Path run;
+    static String md;
+    static String html;
+    static String printed;
+
+    @BeforeAll
+    static void render() throws IOException {
+        run = Fixtures.copy("smoke", tmp);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = ReportCommand.render(run, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertEquals(0, status);
+        printed = out.toString(StandardCharsets.UTF_8);
+        md = Files.readString(run.resolve("report.md"));
+        html = Files.readString(run.resolve("report.html"));
+    }
+
+    @Test
+    void seedTableHoldsTheMeasuredBytesOfKnownRows() {
+        // JDK_HASH_MAP, from results/*fill*JDK_HASH_MAP*: start.retained.jol.bytes 48, retained.jol.bytes 1,985,600;
+        // *delete*: 65,600 and retained.heap.bytes 168,368 (0.161 MiB); *reclaim*REBUILD*: 48.
+        // kept = (65,600 − 48) / (1,985,600 − 48) = 3.30%.
+        assertTrue(md.contains("| JDK_HASH_MAP | POINTER | 0.000046 | 1.89 | 0.0626 | 0.000046 | 3.3% | 0.161 |"), md);
+        // FLAT_INLINE keeps every byte: 2,312 → 2,162,888 → 2,162,888 → REBUILD 2,312; heap at DELETED 3,315,072.
+        assertTrue(md.contains("| FLAT_INLINE | INLINE | 0.00220 | 2.06 | 2.06 | 0.00220 | 100.0% | 3.16 |"), md);
+        // FASTUTIL shrinks on remove: 368 bytes at START, DELETED and after REBUILD; FILLED 1,571,184.
+        assertTrue(md.contains("| FASTUTIL | POINTER | 0.000351 | 1.50 | 0.000351 | 0.000351 | 0.0% | 0.106 |"), md);
+    }
+
+    @Test
+    void goRuntimeFigureStandsBesideTheJavaRows() {
+        // GO_HYBRID's retained.go.bytes: start 48, FILLED 2,409,568, DELETED 2,409,568, REBUILD 48 (inline values stay).
+        assertTrue(md.contains("| **Go runtime** (GO_HYBRID model) | INLINE | 0.000046 | 2.30 | 2.30 | 0.000046 | 100.0% | – |"), md);
+        // GO_HYBRID's own Java footprint (JOL): 80 → 2,338,312 → 2,338,312 → 80; heap 3,354,232.
+        assertTrue(md.contains("| GO_HYBRID | INLINE | 0.000076 | 2.23 | 2.23 | 0.000076 | 100.0% | 3.20 |"), md);
+    }
+
+    @Test
+    void sectionsComeInTheIssuesOrder() {
+        List<String> headings = List.of("## 1. What was run", "## 2. The seed's experiment in Java", "## 3. Charts",
+                "## 4. Operations, churn and GC", "## 5. The seed's claims checked", "## 6. Advice from these numbers",
+                "## 7. Error bars, and what is missing");
+        int last = -1;
+        for (String h : headings) {
+            int at = md.indexOf(h);
+            assertTrue(at > last, h + " missing or out of order");
+            last = at;
+        }
+    }
+
+    @Test
+    void whatWasRunComesFromTheRunFolder() {
+        assertTrue(md.contains("- **Profile:** `smoke`"));
+        assertTrue(md.contains("- **JDK and collector:** JDK 17.0.15 (Debian), G1"));
+        assertTrue(md.contains("commit `26d6d2212700` with uncommitted changes"));
+        assertTrue(md.contains("**To reproduce:** `git checkout 26d6d22127005c1b6ff9dbf7770db1d80528b83b && ./run-bench.sh smoke`"));
+    }
+
+    @Test
+    void chartsAreDrawnAsPngFilesAndLinked() throws IOException {
+        for (String chart : List.of("retained-after-delete.png", "retained-by-phase-128.png",
+                "strategies-retained-128.png", "strategies-time-128.png")) {
+            Path file = run.resolve("charts").resolve(chart);
+            assertTrue(Files.size(file) > 1000, chart + " is empty");
+            byte[] head = new byte[8];
+            System.arraycopy(Files.readAllBytes(file), 0, head, 0, 8);
+            assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, head, chart + " is not a PNG");
+            assertTrue(md.contains("](charts/" + chart + ")"), chart + " not linked from report.md");
+        }
+        assertFalse(printed.contains("not drawn"), printed);
+    }
+
+    @Test
+    void htmlIsSelfContained() {
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertEquals(4, html.split("src=\"data:image/png;base64,", -1).length - 1, "every chart embedded");
+        assertFalse(html.contains("<script"), "no scripts");
+        assertFalse(html.contains("http://") || html.contains("https://"), "nothing fetched from anywhere");
+        assertFalse(html.contains("@import") || html.contains("url("), "no external style or font");
+        assertTrue(html.contains("<td class=\"n\">0.0626</td>"), "numbers right-aligned in their own cells");
+    }
+
+    @Test
+    void claimsAreCheckedWithTheRunsNumbers() {
+        // FASTUTIL shrinks on remove and JDK_TREE_MAP has no table: only some Java maps keep their table.
+        assertTrue(md.contains("**shrank (or has no table)**: JDK_TREE_MAP 0.000046 of 1.91 MiB (0.0%); FASTUTIL 0.000351 of 1.50 MiB (0.0%). | holds only partly |"), md);
+        assertTrue(md.contains("| Go model | kept its buckets: Go keeps 2.30 of 2.30 MiB (100.0%) | holds |"), md);
+        // The smoke profile has 128-byte values only: the 129-byte claim cannot be judged.
+        assertTrue(md.contains("| Java | needs 128- and 129-byte values with deleteFraction 1.0 (this run: 128 bytes, deleteFraction 1.0) | not measured in this run |"), md);
+        // 10k entries free about 2.5 MiB each: far too little to see RSS move.
+        assertTrue(md.contains("| Java (G1) | no map freed 32.00 MiB or more"), md);
+    }
+
+    @Test
+    void adviceIsComputedFromTheNumbers() {
+        // JDK_HASH_MAP: KEEP retains 65,600 bytes, REBUILD 48, in 0.025097 ms: 65,552 B = 0.0625 MiB, 2.49 MiB per ms.
+        assertTrue(md.contains("| JDK_HASH_MAP | 1.0 | 0.0626 | **REBUILD** | 0.0625 | 0.025 | 2.49 | – |"), md);
+        // FASTUTIL already shrank: REBUILD frees 0 bytes.
+        assertTrue(md.contains("| FASTUTIL | 1.0 | 0.000351 | KEEP: nothing worth recovering | – | – | – | REBUILD frees too little |"), md);
+        assertTrue(md.contains("- 128 bytes: after 10,000 entries, SEQUENTIAL keys, deleteFraction 1.0, INLINE maps (FLAT_INLINE, GO_HYBRID)"), md);
+    }
+
+    @Test
+    void singleSamplesAreSaidToHaveNoErrorBars() {
+        assertTrue(md.contains("Every result is a single sample"), md);
+        assertFalse(java.util.regex.Pattern.compile("\\d ± \\d").matcher(md).find(), "no error shown without several samples");
+    }
+
+    @Test
+    void printsWhereTheReportIs() {
+        assertTrue(printed.contains("mapleak: report → " + run.resolve("report.md") + " and report.html"), printed);
+        assertTrue(Files.isRegularFile(run.resolve("summary.md")), "summary.md still written");
+    }
+}
