@@ -67,6 +67,9 @@ final class Advice {
             doc.bullets(summary(picks));
         }
         doc.heading(3, "When storage layout matters", "advice-layout");
+        doc.paragraph("What maps keep after the deletes (DELETED, JOL), " + seed.describe() + ", by how they store values. "
+                + "Layout matters at a size when the median INLINE map keeps at least " + Format.ratio(LAYOUT_MATTERS)
+                + " what the median POINTER map keeps.");
         doc.bullets(layout(seed));
     }
 
@@ -104,26 +107,35 @@ final class Advice {
         return picks;
     }
 
-    /** One line per strategy: which subjects it is the pick for. */
+    /** One line per strategy: the subjects it is the pick for (with the delete fractions, when not all of them). */
     private static List<String> summary(List<Pick> picks) {
         List<String> lines = new ArrayList<>();
         List<String> strategies = picks.stream().flatMap(p -> p.best().stream()).map(Option::strategy).distinct().toList();
         for (String st : strategies) {
-            List<String> where = picks.stream().filter(p -> p.best().map(b -> b.strategy().equals(st)).orElse(false))
-                    .map(p -> p.subject() + (fractions(picks) > 1 ? " @" + p.deleteFraction() : "")).toList();
-            lines.add("**" + st + "** recovers the most per millisecond for: " + String.join(", ", where) + ".");
+            lines.add("**" + st + "** recovers the most per millisecond for: "
+                    + where(picks, p -> p.best().map(b -> b.strategy().equals(st)).orElse(false)) + ".");
         }
-        List<String> none = picks.stream().filter(p -> p.best().isEmpty())
-                .map(p -> p.subject() + (fractions(picks) > 1 ? " @" + p.deleteFraction() : "")).toList();
-        if (!none.isEmpty()) {
+        if (picks.stream().anyMatch(p -> p.best().isEmpty())) {
             lines.add("**KEEP** is enough (no strategy frees " + Format.percent(WORTH) + " of the filled map) for: "
-                    + String.join(", ", none) + ".");
+                    + where(picks, p -> p.best().isEmpty()) + ".");
         }
         return lines;
     }
 
-    private static long fractions(List<Pick> picks) {
-        return picks.stream().map(Pick::deleteFraction).distinct().count();
+    /** "JDK_HASH_MAP, ECLIPSE (deleteFraction 0.5, 0.9)": a subject alone when every fraction of it matches. */
+    private static String where(List<Pick> picks, java.util.function.Predicate<Pick> matches) {
+        java.util.Map<String, List<String>> all = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<String>> hit = new java.util.LinkedHashMap<>();
+        for (Pick p : picks) {
+            all.computeIfAbsent(p.subject(), k -> new ArrayList<>()).add(p.deleteFraction());
+            if (matches.test(p)) {
+                hit.computeIfAbsent(p.subject(), k -> new ArrayList<>()).add(p.deleteFraction());
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        hit.forEach((subject, fractions) -> parts.add(fractions.size() == all.get(subject).size() ? subject
+                : subject + " (deleteFraction " + String.join(", ", fractions) + ")"));
+        return String.join(", ", parts);
     }
 
     private static String rateText(Option o, double filled) {
@@ -165,7 +177,7 @@ final class Advice {
             if (big) {
                 matters.add(vs);
             }
-            lines.add(vs + " bytes: after " + s.describe() + ", INLINE maps (" + String.join(", ", inlineNames)
+            lines.add(vs + " bytes: INLINE maps (" + String.join(", ", inlineNames)
                     + ") keep a median " + Format.mib(i) + " MiB, POINTER maps " + Format.mib(p) + " MiB ("
                     + Format.ratio(ratio) + "): " + (big ? "**layout matters**" : "layout makes little difference") + ".");
         }

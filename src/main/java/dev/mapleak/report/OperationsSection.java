@@ -61,6 +61,7 @@ final class OperationsSection {
                 .map(Map.Entry::getKey).filter(k -> pivot.map(p -> !p.equals(k)).orElse(true)).toList();
         List<String> constant = values.entrySet().stream().filter(e -> e.getValue().size() == 1)
                 .map(e -> e.getKey() + "=" + e.getValue().get(0)).toList();
+        ms = ms.stream().sorted(java.util.Comparator.comparingInt(m -> subjectOrder(m.param("subject")))).toList();
         String unit = ms.get(0).primary().unit();
         doc.paragraph("Score in " + unit + (constant.isEmpty() ? "" : "; every row has " + String.join(", ", constant))
                 + (ms.stream().anyMatch(m -> m.primary().samples().size() > 1) ? "; ± is the 99.9% confidence half-width" : "") + ".");
@@ -172,6 +173,14 @@ final class OperationsSection {
         return true;
     }
 
+    private static int subjectOrder(String subject) {
+        try {
+            return dev.mapleak.subject.Subject.valueOf(subject).ordinal();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
     static Optional<String> statePivot(Map<String, List<String>> values) {
         for (String name : STATE_PARAMS) {
             if (values.getOrDefault(name, List.of()).size() > 1) {
@@ -218,6 +227,9 @@ final class OperationsSection {
             return Format.MISSING;
         }
         double a = Math.abs(v);
-        return String.format(Locale.ROOT, a >= 1000 ? "%,.0f" : a >= 1 ? "%.2f" : a == 0 ? "%.0f" : "%.4g", v);
+        if (v == Math.rint(v)) {
+            return String.format(Locale.ROOT, "%,.0f", v); // counts: GC count, bytes per op that are whole
+        }
+        return String.format(Locale.ROOT, a >= 1000 ? "%,.0f" : a >= 1 ? "%.2f" : "%.4g", v);
     }
 }
