@@ -28,6 +28,14 @@ final class CaveatsSection {
         }
         doc.heading(3, "Not applicable (left out of the run, with the reason)", "not-applicable");
         doc.bullets(orNone(groupByReason(data.notApplicable()), "none"));
+        List<String> unmeasured = heapUnmeasured(data);
+        if (!unmeasured.isEmpty() || !data.info().jvmsLeftOut().isEmpty()) {
+            doc.heading(3, "JVMs left out, and readings a JVM cannot give", "jvm-limits");
+            List<String> items = new ArrayList<>();
+            data.info().jvmsLeftOut().forEach(l -> items.add("left out: " + l));
+            items.addAll(unmeasured);
+            doc.bullets(items);
+        }
         doc.heading(3, "Failed groups", "failed");
         doc.bullets(orNone(data.failures(), "none"));
         doc.heading(3, "Skipped files", "skipped");
@@ -38,6 +46,24 @@ final class CaveatsSection {
         doc.bullets(orNone(skipped, "none"));
         doc.paragraph("Every row of the run: [summary.md](summary.md); the raw JMH JSON: `results/`; JVMs, flags and machine: "
                 + "[environment.json](environment.json).");
+    }
+
+    /**
+     * Results that carry {@code heap.probe.unusable}: their JVM's System.gc() is disabled or concurrent, so heap after
+     * GC is missing on purpose; the reason is the one environment.json gives for that JVM.
+     */
+    static List<String> heapUnmeasured(RunData data) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ResultSet.Measurement m : data.results().measurements()) {
+            if (m.secondary().containsKey("heap.probe.unusable")) {
+                counts.merge(m.jvm(), 1, Integer::sum);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        counts.forEach((jvm, n) -> out.add("heap after GC not measured on JVM `" + jvm + "` (" + n + " results): "
+                + data.info().jvm(jvm).map(RunInfo.Jvm::heapAfterGc).filter(r -> !r.isEmpty())
+                .orElse("its System.gc() is disabled or runs a concurrent cycle")));
+        return out;
     }
 
     /** "reason (N combinations, e.g. ID)" per distinct reason: a full profile leaves out hundreds. */

@@ -26,6 +26,8 @@ final class ClaimsCheck {
     static final double MIN_FREED_FOR_OS = 32 * 1048576.0;
     static final double OS_HOLDS = 0.5;
     static final double OS_PARTLY = 0.1;
+    /** How long the probe waited for a collector that uncommits lazily (ZGC, Shenandoah) before reading, when it did. */
+    static final String UNCOMMIT_WAIT = "heap.uncommit.wait.ms";
 
     /** What one world (Java, or the Go model) measured for a claim, and the verdict. */
     record Finding(String where, String measured, Verdict verdict) {
@@ -302,6 +304,18 @@ final class ClaimsCheck {
                     lines.add(subject + " @" + vs + ": freed " + Format.mib(freed) + ", RSS −" + Format.mib(rssDrop)
                             + " (" + Format.percent(rssDrop / freed) + "), committed −" + Format.mib(committedDrop) + " MiB");
                 }
+            }
+            List<Double> waits = new ArrayList<>();
+            for (String subject : s.subjects()) {
+                for (int vs : SeedSection.seedSizes(s)) {
+                    double w = s.reading(subject, vs, "DELETED", "", UNCOMMIT_WAIT).score();
+                    if (!Double.isNaN(w)) {
+                        waits.add(w);
+                    }
+                }
+            }
+            if (!waits.isEmpty() && !lines.isEmpty()) {
+                lines.add("each reading waited a median " + Format.ms(median(waits)) + " ms for the collector to uncommit first");
             }
             String gc = data.info().jvm(jvm).map(j -> j.gc()).filter(g -> !g.isEmpty()).orElse("?");
             String where = "Java" + (jvms.size() > 1 ? " (" + jvm + ", " + gc + ")" : " (" + gc + ")");

@@ -17,12 +17,21 @@ import java.util.Optional;
  * broken file leaves its fields empty and is named in {@link #problems()}.
  */
 public record RunInfo(String name, String profile, String createdAt, String command, String commit,
-                      boolean uncommittedChanges, String version, List<Jvm> jvms, String machine,
-                      List<String> problems) {
+                      boolean uncommittedChanges, String version, List<Jvm> jvms, List<String> jvmsLeftOut,
+                      String machine, List<String> problems) {
 
-    /** One JVM configuration the forks ran on. */
+    /**
+     * One JVM configuration the forks ran on.
+     *
+     * @param heapAfterGc how heap-after-GC was read on it, or why it could not be ({@code environment.json}); may be empty
+     */
     public record Jvm(String label, String javaVersion, String vendor, String gc, List<String> args,
-                      boolean compactHeaders) {
+                      boolean compactHeaders, String heapAfterGc) {
+
+        /** Whether the heap-after-GC probe cannot answer on this JVM (System.gc() disabled or concurrent). */
+        public boolean heapUnmeasurable() {
+            return heapAfterGc.startsWith("not measurable");
+        }
     }
 
     public static RunInfo read(Path runDir) {
@@ -30,23 +39,32 @@ public record RunInfo(String name, String profile, String createdAt, String comm
         JsonObject run = object(runDir.resolve("run.json"), problems);
         JsonObject env = object(runDir.resolve("environment.json"), problems);
         List<Jvm> jvms = new ArrayList<>();
-        if (env.has("jvms") && env.get("jvms").isJsonArray()) {
-            for (JsonElement e : env.getAsJsonArray("jvms")) {
-                JsonObject j = e.getAsJsonObject();
-                List<String> args = new ArrayList<>();
-                if (j.has("jvmArgs")) {
-                    j.getAsJsonArray("jvmArgs").forEach(a -> args.add(a.getAsString()));
+        List<String> leftOut = new ArrayList<>();
+        try {
+            if (env.has("jvms") && env.get("jvms").isJsonArray()) {
+                for (JsonElement e : env.getAsJsonArray("jvms")) {
+                    JsonObject j = e.getAsJsonObject();
+                    List<String> args = new ArrayList<>();
+                    if (j.has("jvmArgs")) {
+                        j.getAsJsonArray("jvmArgs").forEach(a -> args.add(a.getAsString()));
+                    }
+                    jvms.add(new Jvm(str(j, "label"), str(j, "javaVersion"), str(j, "javaVendor"), str(j, "gc"),
+                            List.copyOf(args), j.has("useCompactObjectHeaders") && j.get("useCompactObjectHeaders").getAsBoolean(),
+                            str(j, "heapAfterGc")));
                 }
-                jvms.add(new Jvm(str(j, "label"), str(j, "javaVersion"), str(j, "javaVendor"), str(j, "gc"),
-                        List.copyOf(args), j.has("useCompactObjectHeaders") && j.get("useCompactObjectHeaders").getAsBoolean()));
             }
+            if (env.has("jvmsLeftOut") && env.get("jvmsLeftOut").isJsonArray()) {
+                env.getAsJsonArray("jvmsLeftOut").forEach(l -> leftOut.add(l.getAsString()));
+            }
+        } catch (RuntimeException e) {
+            problems.add("environment.json: unexpected content (" + e.getMessage() + ")");
         }
         JsonObject mapleak = env.has("mapleak") ? env.getAsJsonObject("mapleak") : new JsonObject();
         String profile = str(run, "profile").isEmpty() ? str(env, "profile") : str(run, "profile");
         return new RunInfo(runDir.toAbsolutePath().normalize().getFileName().toString(), profile,
                 str(run, "createdAt"), str(env, "command"), str(mapleak, "commit"),
                 mapleak.has("uncommittedChanges") && mapleak.get("uncommittedChanges").getAsBoolean(),
-                str(mapleak, "version"), List.copyOf(jvms), machine(env), List.copyOf(problems));
+                str(mapleak, "version"), List.copyOf(jvms), List.copyOf(leftOut), machine(env), List.copyOf(problems));
     }
 
     /** The date and time the run started, {@code 2026-11-24 07:15}, or the folder name's stamp. */
@@ -98,7 +116,7 @@ public record RunInfo(String name, String profile, String createdAt, String comm
     }
 
     private static String machine(JsonObject env) {
-        if (!env.has("machine")) {
+        if (!env.has("machine") || !env.get("machine").isJsonObject()) {
             return "unknown";
         }
         JsonObject m = env.getAsJsonObject("machine");

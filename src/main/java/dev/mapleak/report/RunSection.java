@@ -19,8 +19,9 @@ final class RunSection {
         items.add("**JDK and collector:** " + info.jvmSummary());
         for (RunInfo.Jvm j : info.jvms()) {
             items.add("**JVM flags" + (info.jvms().size() > 1 ? " (" + j.label() + ")" : "") + ":** `"
-                    + String.join(" ", j.args()) + "`");
+                    + String.join(" ", j.args()) + "`" + (j.heapUnmeasurable() ? "; heap after GC " + j.heapAfterGc() : ""));
         }
+        info.jvmsLeftOut().forEach(l -> items.add("**JVM left out:** " + l));
         items.add("**Machine:** " + info.machine());
         items.add("**mapleak:** " + (info.version().isEmpty() ? "" : info.version() + ", ") + "commit " + info.commitDescription());
         items.add("**Measured:** " + measured(data));
