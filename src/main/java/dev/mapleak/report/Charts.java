@@ -207,7 +207,7 @@ final class Charts {
         return strategyRatios(s, vs, runDir, DIR + "/strategies-retained-" + vs + ".png",
                 "Retained after each strategy, as a ratio to KEEP", "retained ÷ KEEP's",
                 "Retained after each strategy (JOL) ÷ retained with KEEP, " + vs + "-byte values; " + s.describe()
-                        + ". Below 1: the strategy freed memory.",
+                        + ". Below 1: the strategy freed memory (a log axis when the ratios span more than two decades).",
                 (subject, strategy) -> new double[]{
                         s.reading(subject, vs, "RECLAIMED", strategy, RunData.JOL).score(), Double.NaN},
                 false);
@@ -274,9 +274,13 @@ final class Charts {
             if (c.getSeriesCollection().isEmpty()) {
                 throw new IllegalStateException("no strategy besides KEEP was measured at " + vs + " bytes");
             }
-            if (log && !positive.isEmpty() && positive.size() == countValues(c)) {
-                logAxis(c.getStyler(), positive.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
-                        positive.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+            // Time ratios span decades by nature; retained ratios only go log when they do too (a rebuild that frees
+            // everything leaves ~0.001 of KEEP, which a linear axis shows as nothing at all).
+            double min = positive.stream().mapToDouble(Double::doubleValue).min().orElse(1);
+            double max = positive.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+            if (!positive.isEmpty() && positive.size() == countValues(c) && (log || max / min > 100)) {
+                logAxis(c.getStyler(), min, max);
+                c.setYAxisTitle(yTitle.endsWith("(log)") ? yTitle : yTitle + " (log)");
             }
             return c;
         });
