@@ -92,6 +92,19 @@ class ReportBadInputTest {
         assertTrue(md.contains("| JDK_HASH_MAP | POINTER | 0.000046 | 1.89 | 0.0626 |"), md);
     }
 
+    @Test
+    void failedGroupsAreListedWithTheirReason() throws IOException {
+        Path run = Fixtures.copy("smoke", tmp);
+        // As GroupRunner records a group whose fork died (crafted: the smoke run had no failure).
+        Files.createDirectories(run.resolve("failures"));
+        Files.writeString(run.resolve("failures/LifecycleBenchmark.fill,subject=HPPC,valueSize=128,keys=SEQUENTIAL,entries=10000.json"),
+                "{\"reason\": \"java.lang.OutOfMemoryError: Java heap space\", \"outputTail\": []}");
+        render(run);
+        String md = Files.readString(run.resolve("report.md"));
+        String failed = md.substring(md.indexOf("### Failed groups"), md.indexOf("### Skipped files"));
+        assertTrue(failed.contains("- LifecycleBenchmark.fill subject=HPPC valueSize=128 keys=SEQUENTIAL entries=10000: java.lang.OutOfMemoryError: Java heap space"), failed);
+    }
+
     private static void clearResults(Path run) throws IOException {
         try (Stream<Path> files = Files.list(run.resolve("results"))) {
             for (Path f : files.toList()) {
