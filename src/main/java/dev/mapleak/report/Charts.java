@@ -193,7 +193,7 @@ final class Charts {
                             Reading r = cat.equals("Go runtime")
                                     ? s.reading(RunData.GO_SUBJECT, vs, phase, strategy, RunData.GO)
                                     : s.reading(cat, vs, phase, strategy, RunData.JOL);
-                            ys.add(r.present() ? r.score() / 1048576.0 : 0.0);
+                            ys.add(r.present() ? r.score() / 1048576.0 : null); // missing, not zero
                         }
                         CategorySeries series = c.addSeries(phase.equals("RECLAIMED") ? "RECLAIMED (" + strategy + ")" : phase, categories, ys);
                         series.setFillColor(PALETTE[colour++]);

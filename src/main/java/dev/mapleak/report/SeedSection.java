@@ -69,9 +69,10 @@ final class SeedSection {
                     Format.percent(s.keptAfterDelete(RunData.GO_SUBJECT, vs, RunData.GO)), Format.MISSING));
         }
         if (vs == 128 && s.entries() == SEED_ENTRIES) {
+            double[] p = SEED_PRINTOUT_MIB;
             t.row(List.of("Go, the seed's printout (HeapAlloc; quoted, not measured)", "INLINE",
-                    Format.mib(SEED_PRINTOUT_MIB[0] * 1048576), Format.mib(SEED_PRINTOUT_MIB[1] * 1048576),
-                    Format.mib(SEED_PRINTOUT_MIB[2] * 1048576), Format.MISSING, Format.MISSING, Format.MISSING));
+                    Format.mib(p[0] * 1048576), Format.mib(p[1] * 1048576), Format.mib(p[2] * 1048576), Format.MISSING,
+                    Format.percent((p[2] - p[0]) / (p[1] - p[0])), Format.MISSING));
         }
         for (String subject : s.subjects()) {
             if (s.state(subject, vs).isEmpty()) {
