@@ -32,6 +32,13 @@ import java.util.function.IntConsumer;
  * {@code remove} removes a live key and puts it straight back. Results are returned (JMH consumes them) or
  * written into the map, so nothing is dead code.
  *
+ * <p>The values {@code put} stores come from a small pool made in setup, so the timed code allocates nothing
+ * of its own: whatever {@code -prof gc} reports per operation ({@code gc.alloc.rate.norm}) is the map's own
+ * allocation (boxed keys, entry nodes). Allocating a fresh value per put, as {@code putNew} does, would also
+ * time the collector: every such value outlives the young generation (it replaces a live one), so each
+ * young collection copies them all, and the score drifted by 3x between iterations on the same map. The
+ * cost of allocating values is the lifecycle benchmark's {@code fill}.
+ *
  * <pre>
  *   java -jar target/benchmarks.jar OperationsBenchmark.iterate -p subject=JDK_HASH_MAP -p history=FRESH,AFTER_DELETE
  * </pre>
@@ -70,7 +77,13 @@ public class OperationsBenchmark {
         KeyCycle hits;
         /** Keys not in the map: the deleted ones (never inserted in FRESH), or keys never used when none was deleted. */
         KeyCycle misses;
+        /** What {@code put} stores: {@link #VALUE_POOL} arrays of {@code valueSize} bytes, taken in turn. */
+        byte[][] values;
+        int nextValue;
         final KeySum keySum = new KeySum();
+
+        /** Values put cycle through this many arrays: few enough to stay in cache, a power of two for the mask. */
+        static final int VALUE_POOL = 64;
 
         @Setup(Level.Trial)
         public void build() {
@@ -84,6 +97,17 @@ public class OperationsBenchmark {
             }
             hits = KeyCycle.of(insertionOrder, deleted, filled);
             misses = deleted > 0 ? KeyCycle.of(insertionOrder, 0, deleted) : KeyCycle.of(neverInserted(filled, entries), 0, entries);
+            values = new byte[VALUE_POOL][valueSize];
+            for (int i = 0; i < VALUE_POOL; i++) {
+                values[i][0] = (byte) i;
+            }
+            // Building the map left garbage (the deleted entries, a grown table's old arrays): collect it now,
+            // untimed, rather than in the first iterations.
+            System.gc();
+        }
+
+        byte[] nextValue() {
+            return values[nextValue++ & (VALUE_POOL - 1)];
         }
 
         /** {@code count} keys from {@code filled} up: KeyOrder's keys are 0 .. filled-1, so none was ever put. */
@@ -118,10 +142,10 @@ public class OperationsBenchmark {
         return s.map.valueByte(s.misses.next());
     }
 
-    /** Stores a new value under a live key ({@link SubjectMap#putNew}: a fresh array, or the slot zeroed in place). */
+    /** Stores a value under a live key: a POINTER map keeps the reference, an INLINE map copies the bytes. */
     @Benchmark
     public void put(MapWithHistory s) {
-        s.map.putNew(s.hits.next());
+        s.map.put(s.hits.next(), s.nextValue());
     }
 
     /** Removes a live key and puts it back: one remove plus one insert of an absent key, state unchanged. */
@@ -129,7 +153,7 @@ public class OperationsBenchmark {
     public boolean remove(MapWithHistory s) {
         int key = s.hits.next();
         boolean removed = s.map.remove(key);
-        s.map.putNew(key);
+        s.map.put(key, s.nextValue());
         return removed;
     }
 
