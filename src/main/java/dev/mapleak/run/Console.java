@@ -19,7 +19,10 @@ import java.util.List;
  */
 final class Console implements AutoCloseable {
 
+    /** Lines of a group's output kept in its failure record. */
     static final int TAIL_LINES = 40;
+    /** Lines of a group's output searched for the reason it failed (a stack trace can push it far up). */
+    static final int GROUP_LINES = 5000;
 
     private final PrintStream terminal;
     private final OutputStream log;
@@ -48,7 +51,14 @@ final class Console implements AutoCloseable {
         tail.clear();
     }
 
+    /** The last {@link #TAIL_LINES} lines JMH printed since {@link #startTail()}. */
     synchronized List<String> tail() {
+        List<String> all = List.copyOf(tail);
+        return all.subList(Math.max(0, all.size() - TAIL_LINES), all.size());
+    }
+
+    /** Up to {@link #GROUP_LINES} lines JMH printed since {@link #startTail()}. */
+    synchronized List<String> groupOutput() {
         return List.copyOf(tail);
     }
 
@@ -58,7 +68,7 @@ final class Console implements AutoCloseable {
         }
         writeLog(line);
         tail.addLast(line);
-        if (tail.size() > TAIL_LINES) {
+        if (tail.size() > GROUP_LINES) {
             tail.removeFirst();
         }
     }

@@ -69,7 +69,7 @@ final class GroupRunner {
                 Files.deleteIfExists(folder.failureFile(c));
                 return new Outcome(true, "");
             }
-            failure = reasonFrom(console.tail());
+            failure = reasonFrom(console.groupOutput());
         } catch (RunnerException | RuntimeException e) {
             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
@@ -107,6 +107,9 @@ final class GroupRunner {
             b.jvmArgs(jvm.jvmArgs().toArray(String[]::new));
         }
         List<String> append = new ArrayList<>(jvm.measurementArgs());
+        // A fork that runs out of heap dies at once and is recorded as failed, instead of leaving JMH's worker
+        // thread dead and the host waiting for the iteration's timeout.
+        append.add(0, "-XX:+ExitOnOutOfMemoryError");
         if (userOptions.getJvmArgsAppend().hasValue()) {
             append.addAll(userOptions.getJvmArgsAppend().get());
         }
@@ -130,13 +133,16 @@ final class GroupRunner {
         }
     }
 
-    /** The line of a dead fork's output that says why it died, or a plain statement that it did. */
-    static String reasonFrom(List<String> tail) {
-        for (String marker : List.of("OutOfMemoryError", "Timeout", "timeout", "<failure>", "Exception", "Error",
-                "crash", "<forked VM failed")) {
-            for (int i = tail.size() - 1; i >= 0; i--) {
-                String line = tail.get(i).strip();
-                if (line.contains(marker) && !line.startsWith("at ")) {
+    /**
+     * The line of a failed group's output that says why it failed, or a plain statement that it did. Markers
+     * in order of how much they explain; JMH's own table header and banner never count.
+     */
+    static String reasonFrom(List<String> output) {
+        for (String marker : List.of("OutOfMemoryError", "StackOverflowError", "Timeout", "timed out",
+                "<forked VM failed", "<failure>", "Exception:", "Error:", "Exception", "crash")) {
+            for (int i = output.size() - 1; i >= 0; i--) {
+                String line = output.get(i).strip();
+                if (line.contains(marker) && !line.startsWith("at ") && !line.startsWith("#")) {
                     return line.length() > 300 ? line.substring(0, 300) + "..." : line;
                 }
             }

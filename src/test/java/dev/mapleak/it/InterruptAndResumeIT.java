@@ -1,0 +1,85 @@
+package dev.mapleak.it;
+
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A run killed with {@code kill -9} midway loses at most the group in flight; {@code --resume} runs only
+ * what is missing, and the run then holds exactly the groups a complete run would.
+ */
+class InterruptAndResumeIT {
+
+    static final String[] SMALL_SMOKE = {"--", "-p", "subject=JDK_HASH_MAP,FASTUTIL,FLAT_INLINE"};
+
+    @TempDir
+    Path reports;
+
+    @Test
+    void killedRunResumesToTheCompleteSet() throws Exception {
+        RunBench first = RunBench.start(reports, concat(new String[] {"smoke", "--out", reports.toString()}, SMALL_SMOKE));
+        Path run = waitForResults(first, 3);
+        first.process.destroyForcibly(); // SIGKILL to the runner: no shutdown hook, no clean-up
+        first.process.waitFor();
+        long kept = RunBench.count(run.resolve("results"), ".json");
+        assertTrue(kept >= 3 && kept < 12, "results after the kill: " + kept + "\n" + first.output());
+
+        RunBench.Finished resumed = RunBench.run(reports, "--resume", run.toString());
+        assertEquals(0, resumed.status(), resumed.output());
+        assertTrue(resumed.output().contains("(" + kept + " already done)"), resumed.output());
+
+        Set<String> planned = new TreeSet<>();
+        JsonParser.parseString(Files.readString(run.resolve("plan.json"))).getAsJsonObject()
+                .getAsJsonArray("groups").forEach(g -> planned.add(g.getAsString()));
+        assertEquals(12, planned.size(), "3 subjects x (fill, delete, reclaim KEEP, reclaim REBUILD)");
+        assertEquals(planned, resultIds(run));
+
+        RunBench.Finished dryRun = RunBench.run(reports, concat(new String[] {"smoke", "--dry-run"}, SMALL_SMOKE));
+        assertTrue(dryRun.output().contains("would run 12 groups:"), dryRun.output());
+        for (String id : planned) {
+            assertTrue(dryRun.output().contains("  " + id.replace(',', ' ') + "  ("), id);
+        }
+        assertTrue(Files.isRegularFile(run.resolve("summary.md")));
+    }
+
+    private static Path waitForResults(RunBench r, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + 5L * 60 * 1_000_000_000;
+        while (System.nanoTime() < deadline) {
+            if (!r.process.isAlive()) {
+                throw new AssertionError("the run ended before it could be interrupted:\n" + r.output());
+            }
+            try (Stream<Path> s = Files.list(r.log.getParent())) {
+                for (Path dir : s.filter(Files::isDirectory).toList()) {
+                    if (RunBench.count(dir.resolve("results"), ".json") >= atLeast) {
+                        return dir;
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + atLeast + " results within 5 minutes:\n" + r.output());
+    }
+
+    private static Set<String> resultIds(Path run) throws Exception {
+        try (Stream<Path> s = Files.list(run.resolve("results"))) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(f -> f.endsWith(".json") && !f.startsWith("."))
+                    .map(f -> f.substring(0, f.length() - ".json".length()))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.mapleak.it;
+
+import dev.mapleak.report.ResultSet;
+import dev.mapleak.report.ResultSet.Measurement;
+import dev.mapleak.subject.Subject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code ./run-bench.sh smoke} end to end, as CI and a newcomer run it, and the basic truths its JSON must
+ * show. The smoke profile: 10,000 sequential keys, 128-byte values, delete all, KEEP and REBUILD.
+ */
+class SmokeRunIT {
+
+    static final int ENTRIES = 10_000;
+    static final int VALUE_SIZE = 128;
+    static final List<String> METRICS = List.of("retained.jol.bytes", "retained.heap.bytes", "heap.committed.bytes",
+            "process.rss.bytes", "live.entries");
+
+    @TempDir
+    static Path reports;
+    static Path run;
+    static String output;
+    static List<Measurement> results;
+
+    @BeforeAll
+    static void runSmoke() throws Exception {
+        RunBench.Finished f = RunBench.run(reports, "smoke", "--out", reports.toString());
+        output = f.output();
+        assertEquals(0, f.status(), output);
+        run = RunBench.onlyRunFolder(reports);
+        ResultSet set = ResultSet.load(run.resolve("results"));
+        assertEquals(List.of(), set.problems());
+        results = set.measurements();
+    }
+
+    static Measurement find(String method, Subject subject, String strategy) {
+        return results.stream()
+                .filter(m -> m.method().equals(method) && m.param("subject").equals(subject.name()))
+                .filter(m -> strategy == null || strategy.equals(m.param("strategy")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + method + " " + subject + " " + strategy));
+    }
+
+    @Test
+    void everySubjectHasEveryPhaseAndEveryMetric() {
+        Map<String, Set<String>> subjectsByMethod = results.stream().collect(Collectors.groupingBy(
+                Measurement::method, Collectors.mapping(m -> m.param("subject"), Collectors.toCollection(TreeSet::new))));
+        Set<String> all = java.util.Arrays.stream(Subject.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Map.of("fill", all, "delete", all, "reclaim", all), subjectsByMethod);
+        for (Measurement m : results) {
+            for (String metric : METRICS) {
+                assertTrue(m.secondary().containsKey(metric), m.file() + " lacks " + metric);
+            }
+            assertEquals(m.param("subject").equals("GO_HYBRID"), m.secondary().containsKey("retained.go.bytes"), m.file());
+            if (m.method().equals("fill")) {
+                assertTrue(m.secondary().containsKey("start.retained.jol.bytes"), m.file());
+            }
+        }
+    }
+
+    @Test
+    void jdkHashMapKeepsItsTableAfterEverythingIsDeleted() {
+        Measurement kept = find("reclaim", Subject.JDK_HASH_MAP, "KEEP");
+        assertEquals(0, kept.score("live.entries"));
+        // 10,000 entries at load 0.75 need 13,334 slots → a 2^14-slot table of 4-byte references (compressed
+        // oops) plus a 16-byte array header: that array alone is still reachable from the empty map.
+        long table = 16 + (1 << 14) * 4;
+        assertTrue(kept.score("retained.jol.bytes") >= table, "retained " + kept.score("retained.jol.bytes"));
+    }
+
+    @Test
+    void rebuildNeverRetainsMoreThanKeep() {
+        for (Subject s : Subject.values()) {
+            double keep = find("reclaim", s, "KEEP").score("retained.jol.bytes");
+            double rebuild = find("reclaim", s, "REBUILD").score("retained.jol.bytes");
+            assertTrue(rebuild <= keep, s + ": REBUILD " + rebuild + " > KEEP " + keep);
+        }
+    }
+
+    @Test
+    void flatInlineKeepsItsSlabAfterTheDelete() {
+        double deleted = find("delete", Subject.FLAT_INLINE, null).score("retained.jol.bytes");
+        assertTrue(deleted >= (double) ENTRIES * VALUE_SIZE, "FLAT_INLINE after delete: " + deleted);
+    }
+
+    @Test
+    void theRunFolderHasEverythingItPromises() {
+        for (String file : List.of("run.json", "plan.json", "environment.json", "console.log", "summary.md")) {
+            assertTrue(Files.isRegularFile(run.resolve(file)), file);
+        }
+        assertTrue(output.contains("[44/44]"), output);
+        assertTrue(output.contains("| JDK_HASH_MAP | 128 | KEEP |"), output);
+    }
+}
