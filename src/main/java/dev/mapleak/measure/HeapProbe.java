@@ -5,6 +5,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Optional;
  *
  * <p>Where {@code System.gc()} does not run a full collection (-XX:+DisableExplicitGC,
  * -XX:+ExplicitGCInvokesConcurrent, which is Shenandoah's default), the reading would mean nothing,
- * so {@link #usedAfterGc()} says so instead of answering.
+ * so {@link #usedAfterGc()} says so instead of answering ({@link ExplicitGc}). The collections still run
+ * there: they are what a user's {@code System.gc()} would do, and committed heap and RSS are read after them.
  */
 public final class HeapProbe {
 
@@ -27,20 +29,31 @@ public final class HeapProbe {
     private HeapProbe() {
     }
 
+    /** Committed heap just before the last {@link #usedAfterGc()}, for {@link UncommitWait}; -1 before the first. */
+    private static volatile long committedBeforeLastGc = -1;
+
     /** Heap used after a settled full GC, or empty when this JVM's {@code System.gc()} cannot give one. */
     public static Optional<Long> usedAfterGc() {
-        if (explicitGcUnusableReason().isPresent()) {
-            return Optional.empty();
-        }
+        long used = settledGc();
+        return explicitGc() == ExplicitGc.FULL ? Optional.of(used) : Optional.empty();
+    }
+
+    /** Runs {@code System.gc()} until two readings of heap used agree, and returns the lower one. */
+    static long settledGc() {
+        committedBeforeLastGc = committed();
         long previous = fullGcAndRead();
         for (int i = 1; i < MAX_GCS; i++) {
             long current = fullGcAndRead();
             if (Math.abs(current - previous) <= SETTLED_BYTES) {
-                return Optional.of(Math.min(current, previous));
+                return Math.min(current, previous);
             }
             previous = current;
         }
-        return Optional.of(previous);
+        return previous;
+    }
+
+    static long committedBeforeLastGc() {
+        return committedBeforeLastGc;
     }
 
     /** Heap the JVM holds from the OS right now. */
@@ -50,14 +63,14 @@ public final class HeapProbe {
 
     /** Why System.gc() cannot be trusted for a settled heap reading on this JVM, if it cannot. */
     public static Optional<String> explicitGcUnusableReason() {
-        if (booleanFlag("DisableExplicitGC")) {
-            return Optional.of("-XX:+DisableExplicitGC makes System.gc() a no-op");
-        }
-        if (booleanFlag("ExplicitGCInvokesConcurrent")) {
-            return Optional.of("-XX:+ExplicitGCInvokesConcurrent makes System.gc() start a concurrent cycle"
-                    + " that returns before the heap has settled");
-        }
-        return Optional.empty();
+        return explicitGc().unusableReason();
+    }
+
+    /** What this JVM's {@code System.gc()} does. */
+    public static ExplicitGc explicitGc() {
+        return ExplicitGc.fromFlags(Map.of(
+                "DisableExplicitGC", String.valueOf(booleanFlag("DisableExplicitGC")),
+                "ExplicitGCInvokesConcurrent", String.valueOf(booleanFlag("ExplicitGCInvokesConcurrent"))));
     }
 
     /** The collectors of this JVM, e.g. "G1 Young Generation, G1 Old Generation". */
@@ -77,12 +90,17 @@ public final class HeapProbe {
         return MEMORY.getHeapMemoryUsage().getUsed();
     }
 
-    private static boolean booleanFlag(String name) {
+    static boolean booleanFlag(String name) {
+        return Boolean.parseBoolean(flag(name).orElse("false"));
+    }
+
+    /** A HotSpot flag's value in this JVM, empty where the JVM has no such flag. */
+    static Optional<String> flag(String name) {
         try {
             HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            return hotspot != null && Boolean.parseBoolean(hotspot.getVMOption(name).getValue());
+            return hotspot == null ? Optional.empty() : Optional.of(hotspot.getVMOption(name).getValue());
         } catch (IllegalArgumentException e) {
-            return false; // this JVM has no such flag
+            return Optional.empty(); // this JVM has no such flag
         }
     }
 }

@@ -23,7 +23,26 @@ public enum Probe {
                     .orElse(OptionalDouble.empty());
         }
     },
-    /** Heap the JVM holds from the OS, read right after that GC. */
+    /**
+     * 1 or 2 ({@link ExplicitGc#code()}) where {@code System.gc()} is disabled or concurrent, so that
+     * retained.heap.bytes is missing on purpose and the results say why; not reported where it works.
+     */
+    HEAP_PROBE_UNUSABLE("heap.probe.unusable", "code") {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            ExplicitGc gc = HeapProbe.explicitGc();
+            return gc == ExplicitGc.FULL ? OptionalDouble.empty() : OptionalDouble.of(gc.code());
+        }
+    },
+    /** Milliseconds waited for the collector to hand freed heap back before the next two readings ({@link UncommitWait}). */
+    UNCOMMIT_WAIT("heap.uncommit.wait.ms", "ms") {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            long waited = UncommitWait.awaitAfterGc();
+            return waited > 0 ? OptionalDouble.of(waited) : OptionalDouble.empty();
+        }
+    },
+    /** Heap the JVM holds from the OS, read after that GC and the wait. */
     HEAP_COMMITTED("heap.committed.bytes", "bytes") {
         @Override
         OptionalDouble read(SubjectMap map, Baseline baseline) {

@@ -64,6 +64,7 @@ public final class Summary {
                 md.append(row(cells));
             }
         }
+        md.append(JvmSection.render(results));
         section(md, "Not applicable (left out of the run)", notApplicable);
         section(md, "Failed groups", failures);
         section(md, "Result files skipped", results.problems());

@@ -1,5 +1,6 @@
 package dev.mapleak.run;
 
+import dev.mapleak.measure.JvmFlags;
 import dev.mapleak.report.ReportCommand;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -14,9 +15,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One execution of a profile: everything that can be wrong with the input is checked first (profile,
@@ -41,36 +45,53 @@ final class BenchRun {
         this.jdks = jdks;
     }
 
-    /** Prepared, checked work: nothing has run and no folder exists yet. */
-    private record Prepared(Profile profile, Plan plan, Map<String, JvmConfig> jvms, CommandLineOptions jmhOptions) {
+    /**
+     * Prepared, checked work: nothing has run and no folder exists yet.
+     *
+     * @param leftOut one line per JVM the profile asks for that cannot run here, with the reason
+     */
+    private record Prepared(Profile profile, Plan plan, Map<String, JvmConfig> jvms, List<String> leftOut,
+                            CommandLineOptions jmhOptions) {
     }
 
-    private Prepared prepare(Profile base, Request request) {
+    /**
+     * Checks everything; {@code launch} also starts every JVM once with its flags ({@link JvmConfig#check()}),
+     * leaving out those whose JDK build lacks the collector they ask for.
+     */
+    private Prepared prepare(Profile base, Request request, Map<JvmConfig, JvmConfig.Checked> launched) {
         Profile profile = base.withParams(request.paramOverrides());
         CommandLineOptions jmhOptions = parseJmhArgs(request.jmhArgs());
         request.profilers().forEach(ExtraProfilers::checkName);
-        Map<String, JvmConfig> jvms = jvmConfigs(profile);
+        JvmSet jvmSet = jvmConfigs(profile, jdks);
+        Map<String, JvmConfig> jvms = new LinkedHashMap<>(jvmSet.configs());
+        List<String> leftOut = new ArrayList<>(jvmSet.leftOut());
+        if (launched != null) {
+            checkJvms(jvms, leftOut, launched);
+            if (jvms.isEmpty()) {
+                throw new UsageException(profile.where(Profile.JDKS) + ": no JVM can run here: " + String.join("; ", leftOut));
+            }
+        }
         Plan plan = Plan.expand(profile, BenchmarkCatalog.fromJar(), List.copyOf(jvms.keySet()));
         if (plan.runs().isEmpty()) {
             throw new UsageException(profile.where(Profile.BENCHMARKS) + ": nothing to run: every combination is not applicable");
         }
         HeapPreflight.check(plan.runs(), profile.settings().heap(), profile.where(Profile.HEAP));
-        return new Prepared(profile, plan, jvms, jmhOptions);
+        return new Prepared(profile, plan, jvms, List.copyOf(leftOut), jmhOptions);
     }
 
     int start(Request request, Path reportsDir, boolean dryRun, List<String> command) throws IOException {
         Profile profile = Profile.load(home.resolve("profiles"), request.profile());
-        Prepared p = prepare(profile, request);
+        Map<JvmConfig, JvmConfig.Checked> checked = new LinkedHashMap<>();
+        Prepared p = prepare(profile, request, dryRun ? null : checked);
         if (dryRun) {
             printDryRun(p);
             return 0;
         }
-        Map<JvmConfig, JvmConfig.Checked> checked = checkJvms(p.jvms());
         RunFolder folder = RunFolder.create(reportsDir, profile.name(), LocalDateTime.now());
         folder.writeRequest(new RunFolder.Request(profile.name(), profile.text(), request.paramOverrides(),
                 request.jmhArgs(), request.profilers(), LocalDateTime.now().toString()));
         RunFolder.writeAtomically(folder.dir().resolve("environment.json"), RunFolder.GSON.toJson(
-                Environment.describe(profile.name(), command, checked, home)));
+                Environment.describe(profile.name(), command, checked, p.leftOut(), home)));
         folder.writePlan(p.plan());
         return execute(folder, p, request);
     }
@@ -81,8 +102,7 @@ final class BenchRun {
         Profile profile = Profile.parse(saved.profile(), saved.profileText(), runDir.resolve("run.json") + " (profile " + saved.profile() + ")");
         Request request = new Request(saved.profile(), orEmpty(saved.paramOverrides()), orEmpty(saved.jmhArgs()),
                 orEmpty(saved.profilers()), verbose);
-        Prepared p = prepare(profile, request);
-        checkJvms(p.jvms());
+        Prepared p = prepare(profile, request, new LinkedHashMap<>());
         return execute(folder, p, request);
     }
 
@@ -100,6 +120,7 @@ final class BenchRun {
         try (Console console = new Console(out, folder.consoleLog(), request.verbose());
              FileLock ignored = machineLock(folder.dir().getParent(), console)) {
             console.say("mapleak: profile " + p.profile().name() + " → " + folder.dir());
+            p.leftOut().forEach(l -> console.say("mapleak: left out " + l));
             int done = p.plan().runs().size() - todo.size();
             console.say(String.format("mapleak: %d groups to run%s, %d not applicable", todo.size(),
                     done > 0 ? " (" + done + " already done)" : "", p.plan().notApplicable().size()));
@@ -129,6 +150,7 @@ final class BenchRun {
         out.println("mapleak: profile " + p.profile().name() + ": " + p.profile().description());
         p.jvms().values().forEach(j -> out.println("  jvm " + j.label() + ": JDK " + j.jdk().describe() + " "
                 + String.join(" ", j.allArgs())));
+        p.leftOut().forEach(l -> out.println("  left out " + l));
         out.println("would run " + p.plan().runs().size() + " groups:");
         for (Combination c : p.plan().runs()) {
             Duration d = TimeEstimate.of(c, p.profile().settings());
@@ -142,14 +164,39 @@ final class BenchRun {
         out.println("estimated time: about " + Progress.clock(total) + " (nothing was run)");
     }
 
-    /** One JVM configuration per JDK × variant, each JDK found on this machine or a clear error. */
-    private Map<String, JvmConfig> jvmConfigs(Profile profile) {
+    /** The JVMs a profile asks for that can run here, and one line per JVM left out, with the reason. */
+    record JvmSet(Map<String, JvmConfig> configs, List<String> leftOut) {
+    }
+
+    /**
+     * One JVM configuration per JDK × variant. A JDK the profile needs and this machine lacks is an error that
+     * says how to point mapleak at one; a JDK marked optional ({@code 25?}) is left out with a line. A variant
+     * whose flags a JDK's version does not take ({@link JvmFlags#unsupportedOn}) is left out on that JDK, so
+     * that JDK 17 never receives a JDK 25-only flag. The same JDK named twice ({@code default, 17}) runs once.
+     */
+    static JvmSet jvmConfigs(Profile profile, JdkDiscovery jdks) {
         Profile.Settings s = profile.settings();
         Map<String, JvmConfig> configs = new LinkedHashMap<>();
+        List<String> leftOut = new ArrayList<>();
         Map<String, List<String>> variants = s.variants().isEmpty() ? Map.of("", List.of()) : s.variants();
-        for (String spec : s.jdks()) {
-            Jdk jdk = jdks.find(spec).orElseThrow(() -> new UsageException(profile.where(Profile.JDKS)
-                    + ": needs JDK " + spec + ", which is not installed here: " + JdkDiscovery.howToAdd(spec)));
+        Set<Path> homes = new HashSet<>();
+        for (String entry : s.jdks()) {
+            boolean optional = JdkDiscovery.isOptional(entry);
+            String spec = JdkDiscovery.required(entry);
+            Optional<Jdk> found = jdks.find(spec);
+            if (found.isEmpty()) {
+                if (!optional) {
+                    throw new UsageException(profile.where(Profile.JDKS) + ": needs JDK " + spec
+                            + ", which is not installed here: " + JdkDiscovery.howToAdd(spec)
+                            + " (or write '" + spec + "?' to run without it)");
+                }
+                leftOut.add("JDK " + spec + " (optional): not installed here; " + JdkDiscovery.howToAdd(spec));
+                continue;
+            }
+            Jdk jdk = found.get();
+            if (!homes.add(jdk.home())) {
+                continue;
+            }
             for (Map.Entry<String, List<String>> v : variants.entrySet()) {
                 List<String> args = new ArrayList<>();
                 args.add("-Xmx" + s.heap());
@@ -157,16 +204,40 @@ final class BenchRun {
                 args.addAll(v.getValue());
                 String label = s.jdks().size() == 1 && v.getKey().isEmpty() ? Combination.DEFAULT_JVM
                         : "jdk" + jdk.feature() + (v.getKey().isEmpty() ? "" : "-" + v.getKey());
-                configs.put(label, new JvmConfig(label, jdk, List.copyOf(args)));
+                Optional<String> unsupported = JvmFlags.unsupportedOn(jdk.feature(), args);
+                if (unsupported.isPresent()) {
+                    leftOut.add(label + ": " + unsupported.get());
+                    continue;
+                }
+                JvmConfig config = new JvmConfig(label, jdk, List.copyOf(args));
+                JvmConfig previous = configs.putIfAbsent(label, config);
+                if (previous != null) {
+                    throw new UsageException(profile.where(Profile.JDKS) + ": two JDKs give the same JVM label '" + label
+                            + "' (" + previous.jdk().home() + " and " + jdk.home() + "); name one of them by its home");
+                }
             }
         }
-        return configs;
+        if (configs.isEmpty()) {
+            throw new UsageException(profile.where(Profile.JDKS) + ": no JVM can run here: " + String.join("; ", leftOut));
+        }
+        return new JvmSet(configs, List.copyOf(leftOut));
     }
 
-    private static Map<JvmConfig, JvmConfig.Checked> checkJvms(Map<String, JvmConfig> jvms) {
-        Map<JvmConfig, JvmConfig.Checked> checked = new LinkedHashMap<>();
-        jvms.values().forEach(j -> checked.put(j, j.check()));
-        return checked;
+    /**
+     * Starts every JVM once with its flags. A JDK that refuses a flag stops the run before anything is measured,
+     * except when the refused flag selects a collector the JDK build does not have (Shenandoah is missing from
+     * some builds): that JVM is left out with the JDK's own words.
+     */
+    private static void checkJvms(Map<String, JvmConfig> jvms, List<String> leftOut, Map<JvmConfig, JvmConfig.Checked> checked) {
+        for (var it = jvms.values().iterator(); it.hasNext(); ) {
+            JvmConfig j = it.next();
+            try {
+                checked.put(j, j.check());
+            } catch (JvmConfig.CollectorMissing e) {
+                leftOut.add(j.label() + ": " + e.getMessage());
+                it.remove();
+            }
+        }
     }
 
     static CommandLineOptions parseJmhArgs(List<String> args) {

@@ -1,5 +1,7 @@
 package dev.mapleak.run;
 
+import dev.mapleak.measure.ExplicitGc;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,7 @@ final class Environment {
     }
 
     static Map<String, Object> describe(String profile, List<String> command, Map<JvmConfig, JvmConfig.Checked> jvms,
-                                        Path projectDir) {
+                                        List<String> jvmsLeftOut, Path projectDir) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("profile", profile);
         env.put("command", String.join(" ", command));
@@ -41,9 +43,12 @@ final class Environment {
             j.put("useCompactObjectHeaders", "true".equals(checked.finalFlags().get("UseCompactObjectHeaders")));
             j.put("explicitGcInvokesConcurrent", "true".equals(checked.finalFlags().get("ExplicitGCInvokesConcurrent")));
             j.put("disableExplicitGc", "true".equals(checked.finalFlags().get("DisableExplicitGC")));
+            j.put("heapAfterGc", ExplicitGc.fromFlags(checked.finalFlags()).unusableReason()
+                    .map(r -> "not measurable: " + r).orElse("measured after a settled full GC"));
             forks.add(j);
         });
         env.put("jvms", forks);
+        env.put("jvmsLeftOut", jvmsLeftOut);
         Map<String, Object> runner = new LinkedHashMap<>();
         runner.put("javaVersion", System.getProperty("java.version"));
         runner.put("javaVendor", System.getProperty("java.vendor"));

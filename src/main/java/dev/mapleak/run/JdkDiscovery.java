@@ -89,6 +89,17 @@ public final class JdkDiscovery {
         return Jdk.at(Path.of(spec));
     }
 
+    /** Whether a profile's {@code jdks} entry is optional: {@code 25?} runs on JDK 25 when it is installed. */
+    public static boolean isOptional(String entry) {
+        return entry.strip().endsWith("?");
+    }
+
+    /** The JDK an entry names, without the optional mark: {@code "25?"} → {@code "25"}. */
+    public static String required(String entry) {
+        String e = entry.strip();
+        return isOptional(e) ? e.substring(0, e.length() - 1).strip() : e;
+    }
+
     /** How to point mapleak at a JDK it did not find, for messages. */
     public static String howToAdd(String spec) {
         return "install JDK " + spec + " or list its home in " + ENV_JDKS + " (homes separated by ':')";

@@ -22,7 +22,7 @@ public record JvmConfig(String label, Jdk jdk, List<String> jvmArgs) {
 
     /** The flags JOL needs on this JDK (JMH's {@code jvmArgsAppend}); computed per JDK, never mixed up. */
     public List<String> measurementArgs() {
-        List<String> args = new ArrayList<>(JvmFlags.forJol(jdk.feature()));
+        List<String> args = new ArrayList<>(JvmFlags.forJol(jdk.feature(), jvmArgs));
         args.addAll(JvmFlags.javaAgent(JvmFlags.ownJar()));
         return args;
     }
@@ -34,13 +34,24 @@ public record JvmConfig(String label, Jdk jdk, List<String> jvmArgs) {
         return all;
     }
 
+    /**
+     * The JDK refused a flag that selects a collector: its build does not have that collector. Not a
+     * {@link UsageException}: the runner leaves such a JVM out instead of stopping.
+     */
+    public static final class CollectorMissing extends RuntimeException {
+        CollectorMissing(String message) {
+            super(message);
+        }
+    }
+
     /** What launching this JVM with its flags reports: the collector and the flags in effect. */
     public record Checked(String collector, Map<String, String> finalFlags) {
     }
 
     /**
      * Starts {@code java <flags> -XX:+PrintFlagsFinal -version}; a JDK that refuses a flag gives a
-     * {@link UsageException} quoting its own message.
+     * {@link UsageException} quoting its own message, or {@link CollectorMissing} when the flag selects a
+     * collector its build lacks.
      */
     public Checked check() {
         List<String> cmd = new ArrayList<>();
@@ -57,6 +68,9 @@ public record JvmConfig(String label, Jdk jdk, List<String> jvmArgs) {
             }
             if (p.exitValue() != 0) {
                 String first = out.lines().filter(l -> !l.isBlank()).findFirst().orElse("exit status " + p.exitValue());
+                if (refusesCollector(first, jvmArgs)) {
+                    throw new CollectorMissing("JDK " + jdk.describe() + " has no such collector: " + first);
+                }
                 throw new UsageException("JDK " + jdk.describe() + " refuses the flags of JVM '" + label + "' ("
                         + String.join(" ", jvmArgs) + "): " + first);
             }
@@ -70,13 +84,31 @@ public record JvmConfig(String label, Jdk jdk, List<String> jvmArgs) {
         }
     }
 
+    /**
+     * Whether a JVM's first error line is about a {@code -XX:+Use...GC} flag among {@code args}: HotSpot says
+     * "Unrecognized VM option 'UseShenandoahGC'" where a build leaves a collector out, or that the option is
+     * not supported in this VM.
+     */
+    static boolean refusesCollector(String errorLine, List<String> args) {
+        for (String a : args) {
+            if (JvmFlags.COLLECTOR_FLAGS.contains(a)) {
+                String name = a.substring("-XX:+".length());
+                if (errorLine.contains("'" + name + "'") || errorLine.contains(a)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** {@code -XX:+PrintFlagsFinal} lines: "     bool UseG1GC                                  = true   {product} {ergonomic}". */
     static Map<String, String> parseFlagsFinal(String output) {
         Map<String, String> flags = new LinkedHashMap<>();
         for (String line : output.lines().toList()) {
             String[] parts = line.trim().split("\\s+");
             if (parts.length >= 4 && parts[2].equals("=")) {
-                flags.put(parts[1], parts[3]);
+                // an empty ccstr leaves "{product} {default}" where the value would be
+                flags.put(parts[1], parts[3].startsWith("{") ? "" : parts[3]);
             } else if (parts.length == 3 && parts[2].equals("=")) {
                 flags.put(parts[1], "");
             }

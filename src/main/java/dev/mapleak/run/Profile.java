@@ -27,7 +27,8 @@ public record Profile(String name, String text, String description, List<String>
     /**
      * JMH and JVM settings of a profile; parameters are everything else.
      *
-     * @param jdks     JDKs to fork ("default" = the one running mapleak, a feature version such as 25, or a home)
+     * @param jdks     JDKs to fork ("default" = the one running mapleak, a feature version such as 25, or a home;
+     *                 a trailing {@code ?} makes one optional: left out with a line when not installed)
      * @param variants named sets of extra JVM flags ({@code variant.g1-tuned = -XX:+UseG1GC ...}); every
      *                 combination runs once per JDK and variant
      */
@@ -98,7 +99,7 @@ public record Profile(String name, String text, String description, List<String>
             }
             String key = row.substring(0, eq).strip();
             String value = row.substring(eq + 1).strip();
-            if (!key.matches("[A-Za-z][A-Za-z0-9_.]*")) {
+            if (!key.matches("[A-Za-z][A-Za-z0-9_.]*") && !key.matches(VARIANT_PREFIX.replace(".", "\\.") + "[A-Za-z0-9-]+")) {
                 throw new UsageException(where + ":" + lineNo + ": '" + key + "' is not a valid key");
             }
             if (values.containsKey(key)) {

@@ -1,0 +1,123 @@
+package dev.mapleak.measure;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The heap probe says "not measurable" instead of a number where System.gc() is disabled or concurrent, and
+ * waits for collectors that uncommit in the background. The rules per collector are pinned here; their
+ * timings were measured on this project's machine (see {@link UncommitWait}).
+ */
+class HeapProbeHonestyTest {
+
+    @Test
+    void explicitGcFromTheTwoFlags() {
+        assertEquals(ExplicitGc.FULL, ExplicitGc.fromFlags(Map.of()));
+        assertEquals(ExplicitGc.FULL, ExplicitGc.fromFlags(Map.of("DisableExplicitGC", "false", "ExplicitGCInvokesConcurrent", "false")));
+        assertEquals(ExplicitGc.CONCURRENT, ExplicitGc.fromFlags(Map.of("ExplicitGCInvokesConcurrent", "true")));
+        // disabled wins: a no-op System.gc() starts no concurrent cycle either
+        assertEquals(ExplicitGc.DISABLED, ExplicitGc.fromFlags(Map.of("DisableExplicitGC", "true", "ExplicitGCInvokesConcurrent", "true")));
+        assertEquals(Optional.empty(), ExplicitGc.FULL.unusableReason());
+        assertTrue(ExplicitGc.CONCURRENT.unusableReason().orElseThrow().contains("Shenandoah's default"));
+        assertTrue(ExplicitGc.DISABLED.unusableReason().orElseThrow().contains("-XX:+DisableExplicitGC"));
+    }
+
+    @Test
+    void theMetricValueNamesTheReason() {
+        for (ExplicitGc e : ExplicitGc.values()) {
+            assertEquals(e, ExplicitGc.ofCode(e.code()));
+        }
+        assertEquals(1, ExplicitGc.DISABLED.code());
+        assertEquals(2, ExplicitGc.CONCURRENT.code());
+        assertThrows(IllegalArgumentException.class, () -> ExplicitGc.ofCode(3));
+    }
+
+    /** The test JVM runs with a full System.gc() (surefire sets no GC flags that change it). */
+    @Test
+    void onThisJvmTheProbeAnswersAndSettles() {
+        assertEquals(ExplicitGc.FULL, HeapProbe.explicitGc());
+        long used = HeapProbe.usedAfterGc().orElseThrow();
+        assertTrue(used > 0 && used <= HeapProbe.committed(), used + " of " + HeapProbe.committed());
+        assertTrue(HeapProbe.committedBeforeLastGc() > 0);
+    }
+
+    @Test
+    void whichCollectorsAreWaitedFor() {
+        OptionalLong none = OptionalLong.empty();
+        assertEquals(UncommitWait.Plan.NONE, UncommitWait.plan("Serial", none, true));
+        assertEquals(UncommitWait.Plan.NONE, UncommitWait.plan("Parallel", none, true));
+        assertEquals(UncommitWait.Plan.NONE, UncommitWait.plan("G1", none, false));
+        assertEquals(new UncommitWait.Plan(0, 300, 3_000), UncommitWait.plan("G1", none, true));
+        assertEquals(new UncommitWait.Plan(0, 300, 3_000), UncommitWait.plan("Shenandoah", none, false));
+        // ZGC: its own delay plus 1.5 s before anything may end the wait; the 300 s default is not waited for
+        assertEquals(new UncommitWait.Plan(2_500, 2_000, 15_000), UncommitWait.plan("Z", OptionalLong.of(1), false));
+        assertEquals(new UncommitWait.Plan(6_500, 10_000, 55_000), UncommitWait.plan("Z", OptionalLong.of(5), false));
+        assertEquals(UncommitWait.Plan.NONE, UncommitWait.plan("Z", OptionalLong.of(300), true));
+        assertEquals(UncommitWait.Plan.NONE, UncommitWait.plan("Z", none, true));
+    }
+
+    /** Readings served one per poll, the last repeated; the clock is the number of polls. */
+    private static LongSupplier readings(long... values) {
+        Deque<Long> q = new ArrayDeque<>();
+        for (long v : values) {
+            q.add(v);
+        }
+        return () -> q.size() > 1 ? q.poll() : q.peek();
+    }
+
+    private static final UncommitWait.Sleeper NO_SLEEP = ms -> { };
+    private static final long MB = 1 << 20;
+
+    @Test
+    void theWaitEndsOnceNothingHasFallenForTheQuietPeriod() {
+        UncommitWait.Plan g1 = new UncommitWait.Plan(0, 300, 3_000);
+        // nothing falls: over after the quiet period (6 polls of 50 ms)
+        assertEquals(300, UncommitWait.await(g1, readings(40 * MB), readings(300 * MB), NO_SLEEP));
+        // RSS falls at polls 2..4 (100-200 ms, as G1 does): 300 ms quiet after the last fall
+        assertEquals(500, UncommitWait.await(g1, readings(40 * MB),
+                readings(300 * MB, 300 * MB, 250 * MB, 150 * MB, 90 * MB), NO_SLEEP));
+        // RSS creeping up by itself does not keep the wait going
+        assertEquals(300, UncommitWait.await(g1, readings(40 * MB),
+                readings(90 * MB, 91 * MB, 92 * MB, 93 * MB, 94 * MB, 95 * MB, 96 * MB), NO_SLEEP));
+        // a fall of less than 1 MiB is noise
+        assertEquals(300, UncommitWait.await(g1, readings(40 * MB),
+                readings(90 * MB, 90 * MB - 4096, 90 * MB - 8192), NO_SLEEP));
+    }
+
+    @Test
+    void zgcIsWaitedForAtLeastItsDelayAndAtMostTheCap() {
+        UncommitWait.Plan z = UncommitWait.plan("Z", OptionalLong.of(1), false);
+        // nothing ever falls: the minimum (2.5 s) is longer than the quiet period
+        assertEquals(2_500, UncommitWait.await(z, readings(378 * MB), readings(300 * MB), NO_SLEEP));
+        // committed keeps falling every poll: stopped by the cap
+        long[] falling = new long[400];
+        for (int i = 0; i < falling.length; i++) {
+            falling[i] = (1000 - i) * MB;
+        }
+        assertEquals(15_000, UncommitWait.await(z, readings(falling), readings(300 * MB), NO_SLEEP));
+        assertEquals(0, UncommitWait.await(UncommitWait.Plan.NONE, readings(1), readings(1), ms -> {
+            throw new AssertionError("must not sleep");
+        }));
+    }
+
+    @Test
+    void everyProbeHasAUniqueMetricAndTheWaitComesBeforeCommittedAndRss() {
+        List<Probe> order = List.of(Probe.values());
+        assertTrue(order.indexOf(Probe.RETAINED_HEAP) < order.indexOf(Probe.UNCOMMIT_WAIT));
+        assertTrue(order.indexOf(Probe.UNCOMMIT_WAIT) < order.indexOf(Probe.HEAP_COMMITTED));
+        assertTrue(order.indexOf(Probe.UNCOMMIT_WAIT) < order.indexOf(Probe.PROCESS_RSS));
+        assertEquals(order.size(), order.stream().map(Probe::metric).distinct().count());
+        assertEquals("heap.probe.unusable", Probe.HEAP_PROBE_UNUSABLE.metric());
+    }
+}

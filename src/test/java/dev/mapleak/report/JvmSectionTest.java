@@ -1,0 +1,151 @@
+package dev.mapleak.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The JVM sections of the summary, on crafted results in JMH's JSON shape (file names as the runner writes
+ * them, {@code ID,jvm=LABEL.json}). The numbers are round on purpose, so every expected cell can be worked out
+ * by hand: MiB = 1,048,576 bytes.
+ */
+class JvmSectionTest {
+
+    static final double MIB = 1 << 20;
+
+    /** One JMH result: a benchmark, its params, the fork's JDK and flags, and secondary metrics. */
+    static String json(String benchmark, Map<String, String> params, String jdk, List<String> jvmArgs, Map<String, Double> metrics) {
+        String p = params.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"").collect(Collectors.joining(","));
+        String a = jvmArgs.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","));
+        String m = metrics.entrySet().stream().map(e -> "\"" + e.getKey() + "\":{\"score\":" + e.getValue()
+                + ",\"scoreError\":\"NaN\",\"scoreUnit\":\"bytes\",\"rawData\":[[" + e.getValue() + "]]}").collect(Collectors.joining(","));
+        return "[{\"benchmark\":\"dev.mapleak.bench." + benchmark + "\",\"jdkVersion\":\"" + jdk + "\",\"vmName\":\"OpenJDK\","
+                + "\"jvmArgs\":[" + a + "],\"params\":{" + p + "},"
+                + "\"primaryMetric\":{\"score\":1.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"ms/op\",\"rawData\":[[1.0]]},"
+                + "\"secondaryMetrics\":{" + m + "}}]";
+    }
+
+    static Map<String, Double> metrics(Object... kv) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], ((Number) kv[i + 1]).doubleValue());
+        }
+        return m;
+    }
+
+    /** The parameters a phase's benchmark carries: fill none of the delete's, delete its fraction, reclaim also a strategy. */
+    static Map<String, String> params(String subject, int valueSize, String strategy) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("subject", subject);
+        p.put("valueSize", String.valueOf(valueSize));
+        if (strategy != null) {
+            p.put("deleteFraction", "1.0");
+            if (!strategy.isEmpty()) {
+                p.put("strategy", strategy);
+            }
+        }
+        p.put("keys", "SEQUENTIAL");
+        p.put("entries", "1000");
+        return p;
+    }
+
+    private final List<ResultSet.Measurement> all = new ArrayList<>();
+
+    private void add(String benchmark, String jvm, String jdk, List<String> args, Map<String, String> params, Map<String, Double> m) {
+        all.addAll(ResultSet.parse(Path.of(benchmark + ",x,jvm=" + jvm + ".json"), json(benchmark, params, jdk, args, m)));
+    }
+
+    /**
+     * A map of 1000 entries on two JVMs. G1: committed 10 → 110 → 30 → 20 MiB, RSS 50 → 250 → 100 → 90 MiB,
+     * so 10% of the committed growth and 20% of the resident growth remain. Shenandoah with its concurrent
+     * System.gc(): no heap after GC, and the metric that says why.
+     */
+    private ResultSet gcMatrix() {
+        List<String> g1 = List.of("-Xmx4g", "-XX:+UseG1GC");
+        add("LifecycleBenchmark.fill", "jdk17-g1", "17.0.15", g1, params("JDK_HASH_MAP", 129, null), metrics(
+                "start.heap.committed.bytes", 10 * MIB, "start.process.rss.bytes", 50 * MIB,
+                "heap.committed.bytes", 110 * MIB, "process.rss.bytes", 250 * MIB, "retained.jol.bytes", 40 * MIB,
+                "retained.heap.bytes", 41 * MIB));
+        add("LifecycleBenchmark.delete", "jdk17-g1", "17.0.15", g1, params("JDK_HASH_MAP", 129, ""), metrics(
+                "heap.committed.bytes", 30 * MIB, "process.rss.bytes", 100 * MIB, "heap.uncommit.wait.ms", 350));
+        add("LifecycleBenchmark.reclaim", "jdk17-g1", "17.0.15", g1, params("JDK_HASH_MAP", 129, "KEEP"), metrics(
+                "heap.committed.bytes", 20 * MIB, "process.rss.bytes", 90 * MIB, "retained.heap.bytes", 2 * MIB,
+                "heap.uncommit.wait.ms", 400));
+        List<String> shen = List.of("-Xmx4g", "-XX:+UseShenandoahGC");
+        add("LifecycleBenchmark.fill", "jdk25-shenandoah", "25.0.3", shen, params("JDK_HASH_MAP", 129, null), metrics(
+                "start.heap.committed.bytes", 10 * MIB, "start.process.rss.bytes", 60 * MIB,
+                "heap.committed.bytes", 10 * MIB, "process.rss.bytes", 160 * MIB, "retained.jol.bytes", 40 * MIB,
+                "heap.probe.unusable", 2));
+        add("LifecycleBenchmark.reclaim", "jdk25-shenandoah", "25.0.3", shen, params("JDK_HASH_MAP", 129, "KEEP"), metrics(
+                "heap.committed.bytes", 12 * MIB, "process.rss.bytes", 65 * MIB, "heap.probe.unusable", 2));
+        return new ResultSet(all, List.of(), all.size());
+    }
+
+    @Test
+    void perCollectorAndJdkTheShareOfWhatTheFillAddedThatIsStillHeld() {
+        String md = JvmSection.render(gcMatrix());
+        assertTrue(md.contains("## Memory handed back to the OS, per collector and JDK"), md);
+        assertTrue(md.contains("| JDK_HASH_MAP | 129 | KEEP | jdk17-g1 | 17 | G1 | 40.00 | 10.00 → 110.00 → 30.00 → 20.00 "
+                + "| 50.00 → 250.00 → 100.00 → 90.00 | 10.0% | 20.0% | 2.00 |"), md);
+        // Shenandoah: committed did not grow (no share), RSS 60 → 160 → 65: 5% still resident; no number for heap
+        assertTrue(md.contains("| JDK_HASH_MAP | 129 | KEEP | jdk25-shenandoah | 25 | Shenandoah | 40.00 | 10.00 → 10.00 → – → 12.00 "
+                + "| 60.00 → 160.00 → – → 65.00 | no growth | 5.0% | not measurable: System.gc() is concurrent |"), md);
+        assertTrue(md.contains("- Heap after GC is not measurable on `jdk25-shenandoah`: System.gc() runs a concurrent cycle"), md);
+        assertTrue(md.contains("- Longest wait for the collector to uncommit, per JVM: `jdk17-g1` 400 ms."), md);
+        // JDK 17's row comes before JDK 25's
+        assertTrue(md.indexOf("| jdk17-g1 |") < md.indexOf("| jdk25-shenandoah |"), md);
+        assertFalse(md.contains("Bytes per entry by object-header mode"), md);
+    }
+
+    @Test
+    void aRunOnOneJvmWhoseProbeWorksGetsNoJvmSection() {
+        List<String> g1 = List.of("-XX:+UseG1GC");
+        add("LifecycleBenchmark.fill", "default", "17.0.15", g1, params("JDK_HASH_MAP", 128, null), metrics(
+                "heap.committed.bytes", 110 * MIB, "retained.jol.bytes", 40 * MIB));
+        assertEquals("", JvmSection.render(new ResultSet(all, List.of(), 1)));
+    }
+
+    @Test
+    void aRunOnOneJvmWhoseSystemGcIsDisabledSaysSo() {
+        List<String> args = List.of("-XX:+UseG1GC", "-XX:+DisableExplicitGC");
+        add("LifecycleBenchmark.reclaim", "default", "17.0.15", args, params("JDK_HASH_MAP", 128, "KEEP"), metrics(
+                "heap.committed.bytes", 110 * MIB, "heap.probe.unusable", 1));
+        String md = JvmSection.render(new ResultSet(all, List.of(), 1));
+        assertTrue(md.contains("| not measurable: System.gc() is disabled |"), md);
+        assertTrue(md.contains("-XX:+DisableExplicitGC makes System.gc() a no-op."), md);
+    }
+
+    /**
+     * JDK 25, 1000 entries at 129 bytes. Per entry with standard headers: Node 32 + Integer 16 + byte[129] 152
+     * + 8 of table = 208 bytes; compact headers: Node 24 + Integer 16 + byte[] 144 + 8 = 192 (DESIGN.md:
+     * Node 32 → 24, byte[129] 152 → 144).
+     */
+    @Test
+    void perHeaderModeBytesPerEntry() {
+        add("LifecycleBenchmark.fill", "jdk25-standard", "25.0.3", List.of("-XX:+UseG1GC", "-XX:-UseCompactObjectHeaders"),
+                params("JDK_HASH_MAP", 129, null), metrics("retained.jol.bytes", 208_000, "retained.heap.bytes", 210_000));
+        add("LifecycleBenchmark.fill", "jdk25-compact", "25.0.3", List.of("-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders"),
+                params("JDK_HASH_MAP", 129, null), metrics("retained.jol.bytes", 192_000, "retained.heap.bytes", 193_500));
+        String md = JvmSection.render(new ResultSet(all, List.of(), 2));
+        assertTrue(md.contains("## Bytes per entry by object-header mode"), md);
+        assertTrue(md.contains("| JDK_HASH_MAP | 129 | 25 | G1 | 208.0 | 192.0 | 16.0 | 7.7% | 210.0 | 193.5 |"), md);
+    }
+
+    @Test
+    void theCollectorAndHeaderModeComeFromTheForksFlagsTheLastOneWinning() {
+        assertEquals("G1", JvmSection.collector(List.of("-Xmx4g")));
+        assertEquals("Z", JvmSection.collector(List.of("-XX:+UseG1GC", "-XX:+UseZGC", "-XX:ZUncommitDelay=1")));
+        assertEquals("Parallel", JvmSection.collector(List.of("-XX:+UseParallelGC", "-XX:+UseAdaptiveSizePolicyWithSystemGC")));
+        assertTrue(JvmSection.compactHeaders(List.of("-XX:+UseCompactObjectHeaders")));
+        assertFalse(JvmSection.compactHeaders(List.of("-XX:+UseCompactObjectHeaders", "-XX:-UseCompactObjectHeaders")));
+    }
+}
