@@ -13,9 +13,10 @@ import java.util.Set;
 
 /**
  * Section 4: what the run measured besides the lifecycle, when it has it: operation benchmarks (iterate, get,
- * churn) compared across map states (fresh, after delete, reclaimed), JMH's GC profiler numbers, and the JVM
- * variants of a GC matrix side by side. Benchmarks are read generically: a parameter whose values name map
- * states becomes the columns, so a new operation benchmark needs no change here.
+ * churn) compared across map states (fresh, after delete, reclaimed), JMH's GC profiler numbers, and
+ * {@link JvmSection}'s tables when the run has several JVMs or object-header modes (a GC matrix). Benchmarks
+ * are read generically: a parameter whose values name map states becomes the columns, so a new operation
+ * benchmark needs no change here.
  */
 final class OperationsSection {
 
@@ -46,7 +47,12 @@ final class OperationsSection {
             byBenchmark.forEach((name, ms) -> benchmark(doc, name, ms));
         }
         any |= gcProfiler(doc, data);
-        any |= jvmsCompared(doc, data);
+        // Several JVMs (a GC matrix) or different header modes: JvmSection's tables, the same as in summary.md.
+        String jvms = JvmSection.render(data.results());
+        if (!jvms.isBlank()) {
+            MarkdownBlocks.append(doc, jvms, 1, "jvm");
+            any = true;
+        }
         if (!any) {
             doc.paragraph("No GC profiler results (`--prof gc`) and a single JVM configuration.");
         }
@@ -134,40 +140,6 @@ final class OperationsSection {
             cells.add(plain(m.score("gc.count")));
             cells.add(plain(m.score("gc.time")));
             t.row(cells);
-        }
-        doc.table(t.build());
-        return true;
-    }
-
-    /** A GC matrix: the same lifecycle on each JVM configuration, side by side. */
-    static boolean jvmsCompared(ReportDocument doc, RunData data) {
-        List<String> jvms = data.seed().valuesOf("jvm");
-        if (jvms.size() < 2) {
-            return false;
-        }
-        Scenario seed = data.seed();
-        int vs = Advice.primarySize(seed);
-        doc.heading(3, "JVM configurations compared", "jvms");
-        doc.paragraph("The same lifecycle on each JVM configuration, " + vs + "-byte values, " + seed.describeWithout("jvm")
-                + ". Heap after GC is what the JVM keeps; committed heap and RSS are what the process holds from the OS.");
-        var t = new ReportDocument.TableBuilder().text("subject", "JVM", "collector")
-                .num("heap FILLED", "heap DELETED", "committed FILLED → DELETED", "RSS FILLED → DELETED", "fill ms", "delete ms");
-        for (String subject : seed.subjects()) {
-            for (String jvm : jvms) {
-                Scenario s = seed.with("jvm", jvm);
-                if (s.state(subject, vs).isEmpty()) {
-                    continue;
-                }
-                var row = s.state(subject, vs).get();
-                t.row(List.of(subject, jvm, data.info().jvm(jvm).map(RunInfo.Jvm::gc).orElse("?"),
-                        s.reading(subject, vs, "FILLED", "", RunData.HEAP).mib(),
-                        s.reading(subject, vs, "DELETED", "", RunData.HEAP).mib(),
-                        Format.mib(s.reading(subject, vs, "FILLED", "", RunData.COMMITTED).score()) + " → "
-                                + Format.mib(s.reading(subject, vs, "DELETED", "", RunData.COMMITTED).score()),
-                        Format.mib(s.reading(subject, vs, "FILLED", "", RunData.RSS).score()) + " → "
-                                + Format.mib(s.reading(subject, vs, "DELETED", "", RunData.RSS).score()),
-                        Reading.of(row.timeOf("FILLED")).ms(), Reading.of(row.timeOf("DELETED")).ms()));
-            }
         }
         doc.table(t.build());
         return true;

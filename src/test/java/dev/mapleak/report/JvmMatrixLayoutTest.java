@@ -33,10 +33,13 @@ class JvmMatrixLayoutTest {
         }
         Report.write(run, List.of(), List.of());
         String md = Files.readString(run.resolve("report.md"));
-        assertTrue(md.contains("### JVM configurations compared"), md);
-        // JDK_HASH_MAP heap after GC: FILLED 2,616,120 bytes, DELETED 168,368, in both copies.
-        assertTrue(md.contains("| JDK_HASH_MAP | default | G1 | 2.49 | 0.161 |"), md);
-        assertTrue(md.contains("| JDK_HASH_MAP | jdk17-copy | ? | 2.49 | 0.161 |"), md);
+        // JvmSection's table (the one summary.md carries), its heading moved under section 4.
+        assertTrue(md.contains("### Memory handed back to the OS, per collector and JDK"), md);
+        assertTrue(md.indexOf("## 4. Operations, churn and GC") < md.indexOf("### Memory handed back to the OS"), md);
+        assertTrue(md.contains("| JDK_HASH_MAP | 128 | KEEP | default | 17 | G1 |"), md);
+        assertTrue(md.contains("| JDK_HASH_MAP | 128 | KEEP | jdk17-copy | 17 | G1 |"), md);
+        String html = Files.readString(run.resolve("report.html"));
+        assertTrue(html.contains("<h3 id=\"jvm-1\">Memory handed back to the OS, per collector and JDK</h3>"), "in report.html too");
         RunData data = RunData.load(run, List.of(), List.of());
         ClaimsCheck.Claim os = ClaimsCheck.check(data).get(4);
         assertEquals(List.of("Java (default, G1)", "Java (jdk17-copy, ?)", "Go model"),
