@@ -166,6 +166,8 @@ public record ResultSet(List<Measurement> measurements, List<String> problems, i
 
     private static String describe(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // Gson appends a second line with a troubleshooting URL: a problem is one line, and reports link nowhere.
+        m = m.lines().findFirst().orElse(m).strip();
         if (e instanceof JsonParseException || m.contains("EOF") || m.contains("Unterminated")) {
             return "invalid or truncated JSON (" + m + ")";
         }

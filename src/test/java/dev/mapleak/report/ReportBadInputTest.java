@@ -47,6 +47,9 @@ class ReportBadInputTest {
         String skipped = md.substring(md.indexOf("### Skipped files"));
         assertTrue(skipped.contains("- `results/truncated.json: invalid or truncated JSON"), skipped);
         assertTrue(skipped.contains("- `results/unknown-benchmark.json: results of an unknown benchmark"), skipped);
+        // One line per problem, and no link to anywhere (Gson's messages carry a troubleshooting URL on a second line).
+        assertFalse(md.contains("https://") || Files.readString(run.resolve("report.html")).contains("https://"), skipped);
+        assertEquals(3, printed.lines().filter(l -> l.startsWith("mapleak: skipped results/")).count(), printed);
         // The 44 good files are all still there.
         assertTrue(md.contains("| JDK_HASH_MAP | POINTER | 0.000046 | 1.89 | 0.0626 | 0.000046 | 3.3% | 0.161 |"), md);
         assertTrue(md.contains("44 results of 3 benchmark methods from 47 files"), md);
