@@ -109,8 +109,10 @@ final class Charts {
     static Drawn retainedAfterDelete(Scenario s, Path runDir) {
         String file = DIR + "/retained-after-delete.png";
         String alt = "Retained MiB after deleting, against value size, one line per map";
+        boolean step = s.valueSizes().contains(128) && s.valueSizes().contains(129);
         return draw(runDir, file, alt, "Retained after the deletes (JOL, MiB) against value size; " + s.describe()
-                + ". The dashed black line is what Go's runtime would hold for GO_HYBRID's state; the grey line marks Go's 128/129-byte switch.", () -> {
+                + ". The black dashed line is what Go's runtime would hold for GO_HYBRID's state"
+                + (step ? "; the grey line marks Go's 128/129-byte switch." : "."), () -> {
             XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Retained after delete")
                     .xAxisTitle("value size (bytes)").yAxisTitle("retained MiB").build();
             style(c);
@@ -133,9 +135,8 @@ final class Charts {
                 throw new IllegalStateException("no DELETED measurements to draw");
             }
             logIfWide(c.getStyler(), positive, nonPositive(c));
-            if (sizes.contains(128) && sizes.contains(129)) {
-                AnnotationLine step = new AnnotationLine(128.5, true, false);
-                c.addAnnotation(step);
+            if (step) {
+                c.addAnnotation(new AnnotationLine(128.5, true, false));
                 c.getStyler().setAnnotationLineColor(Color.GRAY);
             }
             c.getStyler().setXAxisDecimalPattern("#,##0");
