@@ -9,11 +9,12 @@ import java.util.Optional;
  * JVM's {@code -XX:+PrintFlagsFinal} (environment.json) and from the {@code heap.probe.unusable} metric a
  * result carries (the summary), whose value is {@link #code()}.
  *
- * <p>Measured on this project's machine (JDK 17.0.15 and 25.0.3, 1M-entry HashMap emptied by removes):
- * a stop-the-world full GC reads 10.0–10.4 MiB; Shenandoah's default concurrent {@code System.gc()} settled
- * at 12 MiB and G1 with {@code -XX:+ExplicitGCInvokesConcurrent} at 13.0 MiB, because a concurrent cycle
- * leaves the garbage of regions it did not pick for evacuation. Repeating it settles on that wrong value, so
- * no number of repetitions makes the reading honest.
+ * <p>Measured on this project's machine (JDK 17.0.15 and 25.0.3, a 1M-entry HashMap of byte[128] emptied
+ * by removes, heap used after repeated {@code System.gc()}): G1's full GC read 10.4–10.5 MiB, G1 with
+ * {@code -XX:+ExplicitGCInvokesConcurrent} 13.0–14.0 MiB; Shenandoah's full GC
+ * ({@code -XX:-ExplicitGCInvokesConcurrent}) 10 MiB, its default concurrent one anywhere from 10.0 to 12 MiB
+ * from one run to the next. A concurrent cycle evacuates only the regions it picks and leaves the rest of the
+ * garbage where it is; repeating it settles on a value that can be high by an amount nothing in the run reveals.
  */
 public enum ExplicitGc {
 

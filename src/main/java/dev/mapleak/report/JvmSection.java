@@ -126,6 +126,7 @@ public final class JvmSection {
                 .append("0% means everything went back to the OS, 100% nothing did, below 0% less than before the map existed. ")
                 .append("START and FILLED come from the fill's fork, DELETED and RECLAIMED from their own forks with the same flags. ")
                 .append("**map (JOL)**: the filled map's exact size. **heap after GC**: what the map retains after the reclaim.\n\n");
+        md.append(overview(rows));
         List<String> head = List.of("subject", "valueSize", "strategy", "JVM", "JDK", "collector", "map (JOL)",
                 "committed S → F → D → R", "RSS S → F → D → R", "still committed", "still resident", "heap after GC");
         md.append(row(head)).append(row(head.stream().map(h -> isText(h) ? "---" : "---:").toList()));
@@ -172,6 +173,44 @@ public final class JvmSection {
             md.append("- Longest wait for the collector to uncommit, per JVM: ").append(String.join(", ", waits)).append(".\n");
         }
         return md.toString();
+    }
+
+    /**
+     * One row per JVM and one column per map state (subject, value size, strategy): the share of what the fill
+     * added that is still committed / still resident after the reclaim. The detail table follows it.
+     */
+    static String overview(List<LifecycleTable.Row> rows) {
+        Map<String, Jvm> jvms = new LinkedHashMap<>();
+        Set<String> states = new LinkedHashSet<>();
+        Map<List<String>, String> cells = new LinkedHashMap<>();
+        for (LifecycleTable.Row r : rows) {
+            if (r.reclaim().isEmpty()) {
+                continue;
+            }
+            Jvm jvm = Jvm.of(r.reclaim().get());
+            String state = r.subject() + " " + r.valueSize() + " " + r.strategy();
+            jvms.putIfAbsent(jvm.label(), jvm);
+            states.add(state);
+            cells.put(List.of(jvm.label(), state), share(r, COMMITTED) + " / " + share(r, RSS));
+        }
+        if (jvms.size() < 2) {
+            return "";
+        }
+        List<String> head = new ArrayList<>(List.of("JVM", "JDK", "collector"));
+        head.addAll(states);
+        StringBuilder md = new StringBuilder();
+        md.append("Still committed / still resident after the reclaim, per JVM (rows) and map (columns); the detail ")
+                .append("follows. \"no growth\": the fill fitted in the heap already committed, so committed heap says ")
+                .append("nothing about the map.\n\n");
+        md.append(row(head)).append(row(head.stream().map(h -> isText(h) ? "---" : "---:").toList()));
+        List<Jvm> ordered = new ArrayList<>(jvms.values());
+        ordered.sort(Comparator.comparing(JvmSection::jvmOrder));
+        for (Jvm j : ordered) {
+            List<String> line = new ArrayList<>(List.of(j.label(), String.valueOf(j.jdk()), j.collector()));
+            states.forEach(state -> line.add(cells.getOrDefault(List.of(j.label(), state), Format.MISSING)));
+            md.append(row(line));
+        }
+        return md.append('\n').toString();
     }
 
     /** "S → F → D → R" in MiB for one metric. */

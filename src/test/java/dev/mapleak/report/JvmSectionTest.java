@@ -101,6 +101,10 @@ class JvmSectionTest {
                 + "| 60.00 → 160.00 → – → 65.00 | no growth | 5.0% | not measurable: System.gc() is concurrent |"), md);
         assertTrue(md.contains("- Heap after GC is not measurable on `jdk25-shenandoah`: System.gc() runs a concurrent cycle"), md);
         assertTrue(md.contains("- Longest wait for the collector to uncommit, per JVM: `jdk17-g1` 400 ms."), md);
+        // the overview: one row per JVM, the shares per strategy
+        assertTrue(md.contains("| JVM | JDK | collector | JDK_HASH_MAP 129 KEEP |"), md);
+        assertTrue(md.contains("| jdk17-g1 | 17 | G1 | 10.0% / 20.0% |"), md);
+        assertTrue(md.contains("| jdk25-shenandoah | 25 | Shenandoah | no growth / 5.0% |"), md);
         // JDK 17's row comes before JDK 25's
         assertTrue(md.indexOf("| jdk17-g1 |") < md.indexOf("| jdk25-shenandoah |"), md);
         assertFalse(md.contains("Bytes per entry by object-header mode"), md);
