@@ -105,6 +105,35 @@ class JvmConfigTest {
                 + "-XX:+UseCompactObjectHeaders needs JDK 25"), e.getMessage());
     }
 
+    /** The shipped profile: ten collector settings per JDK; on a machine without JDK 25 it runs on 17 and says so. */
+    @Test
+    void gcMatrixRunsOnJdk17AloneWhereJdk25IsMissing() throws IOException {
+        Profile gcMatrix = Profile.load(Path.of("profiles"), "gc-matrix");
+        BenchRun.JvmSet without25 = BenchRun.jvmConfigs(gcMatrix, machine(false));
+        assertEquals(List.of("jdk17-g1", "jdk17-parallel", "jdk17-serial", "jdk17-zgc", "jdk17-shenandoah",
+                "jdk17-g1-tuned", "jdk17-parallel-tuned", "jdk17-serial-tuned", "jdk17-zgc-tuned", "jdk17-shenandoah-tuned"),
+                List.copyOf(without25.configs().keySet()));
+        assertEquals(1, without25.leftOut().size());
+        assertTrue(without25.leftOut().get(0).startsWith("JDK 25 (optional): not installed here"), without25.leftOut().toString());
+        jdk("lib/jvm/jdk-25", "25.0.3");
+        BenchRun.JvmSet with25 = BenchRun.jvmConfigs(gcMatrix, new JdkDiscovery(Map.of(), tmp.resolve("jdk-17"),
+                List.of(tmp.resolve("lib/jvm"))));
+        assertEquals(20, with25.configs().size());
+        assertEquals(List.of(), with25.leftOut());
+    }
+
+    /** compact-headers needs JDK 25 and refuses to run half-configured without it. */
+    @Test
+    void compactHeadersNeedsJdk25() throws IOException {
+        Profile headers = Profile.load(Path.of("profiles"), "compact-headers");
+        UsageException e = assertThrows(UsageException.class, () -> BenchRun.jvmConfigs(headers, machine(false)));
+        assertTrue(e.getMessage().contains("needs JDK 25, which is not installed here"), e.getMessage());
+        jdk("lib/jvm/jdk-25", "25.0.3");
+        BenchRun.JvmSet set = BenchRun.jvmConfigs(headers, new JdkDiscovery(Map.of(), tmp.resolve("jdk-17"),
+                List.of(tmp.resolve("lib/jvm"))));
+        assertEquals(List.of("jdk25-standard", "jdk25-compact"), List.copyOf(set.configs().keySet()));
+    }
+
     @Test
     void theSameJdkNamedTwiceRunsOnce() throws IOException {
         BenchRun.JvmSet set = BenchRun.jvmConfigs(profile("jdks = default, 17\n"), machine(false));
