@@ -164,6 +164,10 @@ public final class JvmSection {
             md.append("- ZGC counts heap used in whole pages (2 MiB for small objects), so its heap after GC moves in ")
                     .append("2 MiB steps; it also runs without compressed oops, so its maps are larger (see map (JOL)).\n");
         }
+        if (rows.stream().map(r -> Jvm.of(any(r).orElseThrow())).anyMatch(j -> j.collector().equals("Z") && j.jdk() < 21)) {
+            md.append("- Before JDK 21 ZGC maps its heap three times (multi-mapping) and Linux counts every mapping in RSS, ")
+                    .append("so the RSS of JDK 17's ZGC overstates what it holds: compare its shares, not its MiB, with other collectors.\n");
+        }
         notMeasurable.forEach((gc, labels) -> md.append("- Heap after GC is not measurable on ")
                 .append(String.join(", ", labels.stream().map(l -> "`" + l + "`").toList())).append(": ")
                 .append(gc.unusableReason().orElse("")).append(".\n"));
