@@ -36,7 +36,7 @@ if stale; then
     exit 2
   fi
   echo "mapleak: building target/benchmarks.jar (mvn -B -q -DskipTests package)" >&2
-  if ! (cd "$here" && mvn -B -q -DskipTests package >&2); then
+  if ! (cd "$here" && mvn -B -q -Dstyle.color=never -DskipTests package >&2); then
     echo "mapleak: the build failed (see above); nothing was run" >&2
     exit 1
   fi

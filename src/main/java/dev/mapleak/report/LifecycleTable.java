@@ -21,9 +21,15 @@ public final class LifecycleTable {
     public static final String DELETE = "LifecycleBenchmark.delete";
     public static final String RECLAIM = "LifecycleBenchmark.reclaim";
 
-    /** One row; any phase may be missing (not in the profile, or its group failed). */
+    /**
+     * One row; any phase may be missing (not in the profile, or its group failed).
+     *
+     * @param deleted the measurement of the DELETED state: the {@code delete} group's, or, in a run without
+     *                delete groups (the quick profile), the {@code reclaim} group's with strategy KEEP, which
+     *                changes nothing and so measures that very state. Its time is not the delete's.
+     */
     public record Row(Map<String, String> key, Optional<Measurement> fill, Optional<Measurement> delete,
-                      Optional<Measurement> reclaim) {
+                      Optional<Measurement> reclaim, Optional<Measurement> deleted) {
 
         public String subject() {
             return key.get("subject");
@@ -42,7 +48,7 @@ public final class LifecycleTable {
             return switch (phase) {
                 case "START" -> fill.map(m -> m.score("start." + metric)).orElse(Double.NaN);
                 case "FILLED" -> fill.map(m -> m.score(metric)).orElse(Double.NaN);
-                case "DELETED" -> delete.map(m -> m.score(metric)).orElse(Double.NaN);
+                case "DELETED" -> deleted.map(m -> m.score(metric)).orElse(Double.NaN);
                 case "RECLAIMED" -> reclaim.map(m -> m.score(metric)).orElse(Double.NaN);
                 default -> throw new IllegalArgumentException("unknown phase " + phase);
             };
@@ -53,7 +59,7 @@ public final class LifecycleTable {
             return switch (phase) {
                 case "START" -> fill.flatMap(m -> m.metric("start." + metric));
                 case "FILLED" -> fill.flatMap(m -> m.metric(metric));
-                case "DELETED" -> delete.flatMap(m -> m.metric(metric));
+                case "DELETED" -> deleted.flatMap(m -> m.metric(metric));
                 case "RECLAIMED" -> reclaim.flatMap(m -> m.metric(metric));
                 default -> throw new IllegalArgumentException("unknown phase " + phase);
             };
@@ -101,25 +107,30 @@ public final class LifecycleTable {
                 default -> { }
             }
         }
+        Map<String, Measurement> kept = new LinkedHashMap<>();
+        reclaims.values().stream().filter(m -> "KEEP".equals(m.param("strategy")))
+                .forEach(m -> kept.put(mapKey(m) + "|" + m.param("deleteFraction"), m));
         List<Row> rows = new ArrayList<>();
         Set<String> covered = new LinkedHashSet<>();
         for (Map.Entry<Map<String, String>, Measurement> r : reclaims.entrySet()) {
             Measurement m = r.getValue();
             String deleteKey = mapKey(m) + "|" + m.param("deleteFraction");
-            rows.add(new Row(r.getKey(), Optional.ofNullable(fills.get(mapKey(m))),
-                    Optional.ofNullable(deletes.get(deleteKey)), Optional.of(m)));
+            Optional<Measurement> delete = Optional.ofNullable(deletes.get(deleteKey));
+            rows.add(new Row(r.getKey(), Optional.ofNullable(fills.get(mapKey(m))), delete, Optional.of(m),
+                    delete.or(() -> Optional.ofNullable(kept.get(deleteKey)))));
             covered.add(deleteKey);
             covered.add(mapKey(m));
         }
         deletes.forEach((k, m) -> {
             if (!covered.contains(k)) {
-                rows.add(new Row(rowKey(m), Optional.ofNullable(fills.get(mapKey(m))), Optional.of(m), Optional.empty()));
+                rows.add(new Row(rowKey(m), Optional.ofNullable(fills.get(mapKey(m))), Optional.of(m), Optional.empty(),
+                        Optional.of(m)));
                 covered.add(mapKey(m));
             }
         });
         fills.forEach((k, m) -> {
             if (!covered.contains(k)) {
-                rows.add(new Row(rowKey(m), Optional.of(m), Optional.empty(), Optional.empty()));
+                rows.add(new Row(rowKey(m), Optional.of(m), Optional.empty(), Optional.empty(), Optional.empty()));
             }
         });
         rows.sort(ROW_ORDER);

@@ -109,7 +109,7 @@ public final class Scenario {
     public Optional<Row> state(String subject, int valueSize) {
         List<Row> candidates = rows().stream()
                 .filter(r -> r.subject().equals(subject) && r.valueSize() == valueSize).toList();
-        return candidates.stream().filter(r -> r.delete().isPresent()).findFirst()
+        return candidates.stream().filter(r -> r.deleted().isPresent()).findFirst()
                 .or(() -> candidates.stream().findFirst());
     }
 

@@ -37,6 +37,10 @@ public final class Summary {
                 .append("**heap**: heap used after a settled full GC minus the same reading before the map existed. ")
                 .append("**Go**: what Go's runtime would hold for GO_HYBRID's state (amd64, classic maps). ")
                 .append("**reclaim ms**: time of the strategy itself.\n\n");
+        if (table.rows().stream().anyMatch(r -> r.delete().isEmpty() && r.deleted().isPresent())) {
+            md.append("This run has no delete groups: DELETED is what the KEEP reclaim group measured, the same state ")
+                    .append("(KEEP changes nothing).\n\n");
+        }
         if (table.rows().isEmpty()) {
             md.append("No LifecycleBenchmark results in this run.\n");
         } else {
