@@ -80,7 +80,9 @@ public class LifecycleBenchmark {
             keyOrder = keys.keys(entries);
         }
 
+        /** A filled map, built after the heap baseline (see {@link RetainedMemoryRecorder#takeBaseline()}). */
         SubjectMap filledMap() {
+            RetainedMemoryRecorder.takeBaseline();
             return Lifecycle.fill(subject.create(valueSize), keyOrder);
         }
 
@@ -97,6 +99,7 @@ public class LifecycleBenchmark {
     public static class Empty extends MapState {
         @Setup(Level.Iteration)
         public void createEmpty() {
+            RetainedMemoryRecorder.takeBaseline();
             map = subject.create(valueSize);
             RetainedMemoryRecorder.record("start.", map);
         }

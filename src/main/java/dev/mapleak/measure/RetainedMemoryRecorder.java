@@ -9,8 +9,11 @@ import java.util.OptionalDouble;
 /**
  * The hand-off between a benchmark and {@link RetainedMemoryProfiler}, both running in the forked JVM.
  *
- * <p>The profiler arms the recorder before a measurement iteration (taking the heap baseline then, before
- * the iteration's setup builds anything); the benchmark calls {@link #record} from its untimed
+ * <p>The profiler arms the recorder before a measurement iteration (taking a heap baseline then, before
+ * the iteration's setup builds anything). A benchmark whose {@code @Setup(Level.Trial)} allocates (a key
+ * array) calls {@link #takeBaseline()} at the start of its iteration setup: JMH runs trial setup inside the
+ * first iteration, after the profiler's hook, so without it that allocation would count as retained by the
+ * map in a run without warm-up. The benchmark calls {@link #record} from its untimed
  * {@code @Setup}/{@code @TearDown(Level.Iteration)} methods, so no measurement lands in the timed region;
  * the profiler collects the readings after the iteration. Unarmed (warm-up, or no profiler), recording
  * costs nothing.
@@ -34,6 +37,16 @@ public final class RetainedMemoryRecorder {
         readings.clear();
         baseline = null;
         return taken;
+    }
+
+    /**
+     * Retakes the heap baseline now, if armed: call it where the benchmark's own state exists but the map
+     * does not yet (the start of {@code @Setup(Level.Iteration)}).
+     */
+    public static synchronized void takeBaseline() {
+        if (baseline != null) {
+            baseline = Probe.Baseline.take();
+        }
     }
 
     public static synchronized boolean armed() {
