@@ -78,6 +78,7 @@ public class ChurnBenchmark {
             if (rounds < 0) {
                 throw new IllegalArgumentException("rounds must be >= 0, got " + rounds);
             }
+            RetainedMemoryRecorder.takeBaseline(); // the house rule: baseline right before the map exists
             map = Churn.start(subject.create(valueSize), entries);
             next = Churn.roll(map, entries, (long) rounds * entries, entries);
             // The pre-churn's garbage (a value array per rollover for POINTER maps) is collected here, untimed,
