@@ -61,7 +61,7 @@ final class BenchRun {
     private Prepared prepare(Profile base, Request request, Map<JvmConfig, JvmConfig.Checked> launched) {
         Profile profile = base.withParams(request.paramOverrides());
         CommandLineOptions jmhOptions = parseJmhArgs(request.jmhArgs());
-        request.profilers().forEach(ExtraProfilers::checkName);
+        ExtraProfilers.check(request.profilers());
         JvmSet jvmSet = jvmConfigs(profile, jdks);
         Map<String, JvmConfig> jvms = new LinkedHashMap<>(jvmSet.configs());
         List<String> leftOut = new ArrayList<>(jvmSet.leftOut());

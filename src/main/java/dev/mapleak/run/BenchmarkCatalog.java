@@ -18,6 +18,10 @@ final class BenchmarkCatalog {
 
     /** A benchmark method and its parameters in declaration order, with their default values. */
     record Benchmark(String name, String fullName, Map<String, List<String>> params) {
+        /** {@code LifecycleBenchmark} for {@code LifecycleBenchmark.fill}. */
+        String className() {
+            return name.substring(0, name.indexOf('.'));
+        }
     }
 
     /** The order parameters appear in ids, file names and tables: the ones people read first, then the rest by name. */

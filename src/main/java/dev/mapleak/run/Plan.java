@@ -36,7 +36,7 @@ public record Plan(List<Combination> runs, List<Skipped> notApplicable) {
         List<Skipped> skipped = new ArrayList<>();
         for (BenchmarkCatalog.Benchmark b : benchmarks) {
             Map<String, List<String>> axes = new LinkedHashMap<>();
-            b.params().forEach((name, defaults) -> axes.put(name, profile.params().getOrDefault(name, defaults)));
+            b.params().forEach((name, defaults) -> axes.put(name, valuesFor(profile, b, name, defaults)));
             for (Map<String, String> point : cartesian(axes)) {
                 Optional<String> reason = notApplicable(point);
                 for (String jvm : jvmLabels) {
@@ -52,21 +52,47 @@ public record Plan(List<Combination> runs, List<Skipped> notApplicable) {
         return new Plan(List.copyOf(runs), List.copyOf(skipped));
     }
 
+    /**
+     * A parameter's values for one benchmark: a scoped key ({@code OperationsBenchmark.entries} or
+     * {@code OperationsBenchmark.iterate.entries}) wins over the plain one ({@code entries}), so one profile can
+     * give each benchmark class the values that make sense for it; without either, the benchmark's defaults.
+     */
+    static List<String> valuesFor(Profile profile, BenchmarkCatalog.Benchmark b, String name, List<String> defaults) {
+        for (String key : List.of(b.name() + "." + name, b.className() + "." + name, name)) {
+            List<String> values = profile.params().get(key);
+            if (values != null) {
+                return values;
+            }
+        }
+        return defaults;
+    }
+
     /** Every profile key that is not a setting must be a parameter of one of its benchmarks, with valid values. */
     private static void checkParams(Profile profile, List<BenchmarkCatalog.Benchmark> benchmarks) {
         Set<String> known = new TreeSet<>();
         benchmarks.forEach(b -> known.addAll(b.params().keySet()));
-        profile.params().forEach((name, values) -> {
-            if (!known.contains(name)) {
-                throw new UsageException(profile.where(name) + ": '" + name + "' is neither a setting ("
+        profile.params().forEach((key, values) -> {
+            int dot = key.lastIndexOf('.');
+            String name = dot < 0 ? key : key.substring(dot + 1);
+            if (dot < 0 && !known.contains(name)) {
+                throw new UsageException(profile.where(key) + ": '" + key + "' is neither a setting ("
                         + Profile.settingNames() + ") nor a parameter of the profile's benchmarks ("
                         + String.join(", ", known) + ")");
+            }
+            if (dot >= 0) {
+                String scope = key.substring(0, dot);
+                boolean declared = benchmarks.stream().anyMatch(b ->
+                        (b.name().equals(scope) || b.className().equals(scope)) && b.params().containsKey(name));
+                if (!declared) {
+                    throw new UsageException(profile.where(key) + ": '" + key + "' names no parameter of a benchmark of this"
+                            + " profile; scoped keys are BenchmarkClass.param or BenchmarkClass.method.param");
+                }
             }
             for (String value : values) {
                 try {
                     ParamDomain.check(name, value);
                 } catch (IllegalArgumentException e) {
-                    throw new UsageException(profile.where(name) + ": " + e.getMessage());
+                    throw new UsageException(profile.where(key) + ": " + e.getMessage());
                 }
             }
         });

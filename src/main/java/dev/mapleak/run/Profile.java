@@ -159,6 +159,8 @@ public record Profile(String name, String text, String description, List<String>
     /** A copy with some parameters replaced (from {@code -p name=v1,v2} after {@code --}). */
     public Profile withParams(Map<String, List<String>> overrides) {
         Map<String, List<String>> merged = new LinkedHashMap<>(params);
+        // An override applies to every benchmark: it also replaces the profile's scoped values of that parameter.
+        overrides.keySet().forEach(o -> merged.keySet().removeIf(k -> k.endsWith("." + o)));
         merged.putAll(overrides);
         return new Profile(name, text, description, benchmarks, merged, settings, lines);
     }
