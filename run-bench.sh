@@ -36,7 +36,8 @@ if stale; then
     exit 2
   fi
   echo "mapleak: building target/benchmarks.jar (mvn -B -q -DskipTests package)" >&2
-  if ! (cd "$here" && mvn -B -q -Dstyle.color=never -DskipTests package >&2); then
+  # Debian's Maven prints colour resets even in batch mode; strip them (pipefail keeps mvn's status).
+  if ! (cd "$here" && mvn -B -q -DskipTests package 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d' >&2); then
     echo "mapleak: the build failed (see above); nothing was run" >&2
     exit 1
   fi
