@@ -107,9 +107,6 @@ final class GroupRunner {
             b.jvmArgs(jvm.jvmArgs().toArray(String[]::new));
         }
         List<String> append = new ArrayList<>(jvm.measurementArgs());
-        // A fork that runs out of heap dies at once and is recorded as failed, instead of leaving JMH's worker
-        // thread dead and the host waiting for the iteration's timeout.
-        append.add(0, "-XX:+ExitOnOutOfMemoryError");
         if (userOptions.getJvmArgsAppend().hasValue()) {
             append.addAll(userOptions.getJvmArgsAppend().get());
         }

@@ -20,9 +20,15 @@ import java.util.concurrent.TimeUnit;
  */
 public record JvmConfig(String label, Jdk jdk, List<String> jvmArgs) {
 
-    /** The flags JOL needs on this JDK (JMH's {@code jvmArgsAppend}); computed per JDK, never mixed up. */
+    /**
+     * What every fork gets after the profile's flags (JMH's {@code jvmArgsAppend}), recorded with every result:
+     * {@code -XX:+ExitOnOutOfMemoryError}, so a fork that runs out of heap dies at once and is recorded as failed
+     * instead of leaving JMH's worker thread dead and the host waiting for the iteration's timeout; and the flags
+     * JOL needs on this JDK, computed per JDK and never mixed up.
+     */
     public List<String> measurementArgs() {
-        List<String> args = new ArrayList<>(JvmFlags.forJol(jdk.feature(), jvmArgs));
+        List<String> args = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
+        args.addAll(JvmFlags.forJol(jdk.feature(), jvmArgs));
         args.addAll(JvmFlags.javaAgent(JvmFlags.ownJar()));
         return args;
     }
