@@ -23,7 +23,12 @@ public final class Report {
     }
 
     public static Written write(Path runDir, List<String> notApplicable, List<String> failures) throws IOException {
-        RunData data = RunData.load(runDir, notApplicable, failures);
+        return write(RunData.load(runDir, notApplicable, failures));
+    }
+
+    /** Writes report.md, report.html and the charts into {@code data.runDir()}. */
+    public static Written write(RunData data) throws IOException {
+        Path runDir = data.runDir();
         List<String> chartProblems = new ArrayList<>();
         ReportDocument doc = build(data, chartProblems);
         Path md = runDir.resolve("report.md");

@@ -31,7 +31,7 @@ public final class ReportCommand {
             String why = results.problems().isEmpty() ? "no result files" : String.join("; ", results.problems());
             throw new UsageException(runDir.resolve("results") + ": nothing to render: " + why);
         }
-        return renderFolder(runDir, out::println) ? 0 : 1;
+        return renderFolder(runDir, results, out::println) ? 0 : 1;
     }
 
     /**
@@ -40,10 +40,16 @@ public final class ReportCommand {
      * written; summary.md is written first so a run never ends without it.
      */
     public static boolean renderFolder(Path runDir, Consumer<String> printer) throws IOException {
+        return renderFolder(runDir, ResultSet.load(runDir.resolve("results")), printer);
+    }
+
+    /** The same, with the results read once for the summary and the report. */
+    private static boolean renderFolder(Path runDir, ResultSet results, Consumer<String> printer) throws IOException {
         List<String> notApplicable = notApplicable(runDir);
-        Summary.write(runDir, notApplicable, printer);
+        List<String> failures = Summary.failures(runDir);
+        Summary.write(runDir, results, notApplicable, failures, printer);
         try {
-            Report.Written w = Report.write(runDir, notApplicable, Summary.failures(runDir));
+            Report.Written w = Report.write(RunData.of(runDir, results, notApplicable, failures));
             printer.accept("mapleak: report → " + w.markdown() + " and " + w.html().getFileName());
             w.skipped().forEach(p -> printer.accept("mapleak: skipped " + p));
             return true;

@@ -21,7 +21,11 @@ public record RunData(Path runDir, RunInfo info, ResultSet results, LifecycleTab
     static final String GO_SUBJECT = "GO_HYBRID";
 
     public static RunData load(Path runDir, List<String> notApplicable, List<String> failures) {
-        ResultSet results = ResultSet.load(runDir.resolve("results"));
+        return of(runDir, ResultSet.load(runDir.resolve("results")), notApplicable, failures);
+    }
+
+    /** The same from results already read. */
+    public static RunData of(Path runDir, ResultSet results, List<String> notApplicable, List<String> failures) {
         LifecycleTable table = LifecycleTable.of(results);
         return new RunData(runDir, RunInfo.read(runDir), results, table, Scenario.seed(table), notApplicable, failures);
     }

@@ -21,10 +21,10 @@ public final class Summary {
     private Summary() {
     }
 
-    /** Writes summary.md into {@code runDir} and hands every line to {@code printer}. */
-    public static void write(Path runDir, List<String> notApplicable, Consumer<String> printer) throws IOException {
-        ResultSet results = ResultSet.load(runDir.resolve("results"));
-        String text = render(runDir.getFileName().toString(), results, notApplicable, failures(runDir));
+    /** Writes summary.md into {@code runDir} from results already read, and hands every line to {@code printer}. */
+    public static void write(Path runDir, ResultSet results, List<String> notApplicable, List<String> failures,
+                             Consumer<String> printer) throws IOException {
+        String text = render(runDir.getFileName().toString(), results, notApplicable, failures);
         RunFolder.writeAtomically(runDir.resolve("summary.md"), text);
         text.lines().forEach(printer);
     }
