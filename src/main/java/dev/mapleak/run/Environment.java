@@ -62,7 +62,7 @@ final class Environment {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cpus", Runtime.getRuntime().availableProcessors());
         m.put("cpuModel", firstValue(Path.of("/proc/cpuinfo"), "model name"));
-        m.put("memoryBytes", parseKb(firstValue(Path.of("/proc/meminfo"), "MemTotal")));
+        m.put("memoryBytes", meminfoBytes("MemTotal"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         return m;
     }
@@ -102,6 +102,11 @@ final class Environment {
             Thread.currentThread().interrupt();
             return "";
         }
+    }
+
+    /** A /proc/meminfo figure ("MemTotal", "MemAvailable") in bytes, or null where there is none. */
+    static Long meminfoBytes(String key) {
+        return parseKb(firstValue(Path.of("/proc/meminfo"), key + ":"));
     }
 
     private static String firstValue(Path file, String key) {

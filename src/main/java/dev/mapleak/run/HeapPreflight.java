@@ -3,9 +3,6 @@ package dev.mapleak.run;
 import dev.mapleak.subject.Storage;
 import dev.mapleak.subject.Subject;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -90,16 +87,8 @@ final class HeapPreflight {
     }
 
     static OptionalLong memAvailable() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemAvailable:")) {
-                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.empty();
+        Long bytes = Environment.meminfoBytes("MemAvailable");
+        return bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes);
     }
 
     private static String suggest(long bytes) {
