@@ -1,5 +1,7 @@
 package dev.mapleak.bench;
 
+import dev.mapleak.folder.Metric;
+import dev.mapleak.folder.Phase;
 import dev.mapleak.lifecycle.KeyOrder;
 import dev.mapleak.lifecycle.Lifecycle;
 import dev.mapleak.lifecycle.Strategy;
@@ -101,7 +103,7 @@ public class LifecycleBenchmark {
         public void createEmpty() {
             RetainedMemoryRecorder.takeBaseline();
             map = subject.create(valueSize);
-            RetainedMemoryRecorder.record("start.", map);
+            RetainedMemoryRecorder.record(Metric.prefix(Phase.START), map);
         }
     }
 

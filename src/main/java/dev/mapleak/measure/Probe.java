@@ -1,5 +1,6 @@
 package dev.mapleak.measure;
 
+import dev.mapleak.folder.Metric;
 import dev.mapleak.subject.SubjectMap;
 import dev.mapleak.subject.go.GoMap;
 
@@ -14,7 +15,7 @@ import java.util.OptionalDouble;
 public enum Probe {
 
     /** Heap used after a settled full GC, minus the same reading taken before the map existed. */
-    RETAINED_HEAP("retained.heap.bytes", "bytes") {
+    RETAINED_HEAP(Metric.RETAINED_HEAP) {
         @Override
         OptionalDouble read(SubjectMap map, Baseline baseline) {
             return HeapProbe.usedAfterGc()
@@ -27,7 +28,7 @@ public enum Probe {
      * 1 or 2 ({@link ExplicitGc#code()}) where {@code System.gc()} is disabled or concurrent, so that
      * retained.heap.bytes is missing on purpose and the results say why; not reported where it works.
      */
-    HEAP_PROBE_UNUSABLE("heap.probe.unusable", "code") {
+    HEAP_PROBE_UNUSABLE(Metric.HEAP_PROBE_UNUSABLE) {
         @Override
         OptionalDouble read(SubjectMap map, Baseline baseline) {
             ExplicitGc gc = HeapProbe.explicitGc();
@@ -35,7 +36,7 @@ public enum Probe {
         }
     },
     /** Milliseconds waited for the collector to hand freed heap back before the next two readings ({@link UncommitWait}). */
-    UNCOMMIT_WAIT("heap.uncommit.wait.ms", "ms") {
+    UNCOMMIT_WAIT(Metric.UNCOMMIT_WAIT) {
         @Override
         OptionalDouble read(SubjectMap map, Baseline baseline) {
             long waited = UncommitWait.awaitAfterGc();
@@ -43,14 +44,14 @@ public enum Probe {
         }
     },
     /** Heap the JVM holds from the OS, read after that GC and the wait. */
-    HEAP_COMMITTED("heap.committed.bytes", "bytes") {
+    HEAP_COMMITTED(Metric.HEAP_COMMITTED) {
         @Override
         OptionalDouble read(SubjectMap map, Baseline baseline) {
             return OptionalDouble.of(HeapProbe.committed());
         }
     },
     /** What the whole process holds from the OS (VmRSS). */
-    PROCESS_RSS("process.rss.bytes", "bytes") {
+    PROCESS_RSS(Metric.PROCESS_RSS) {
         @Override
         OptionalDouble read(SubjectMap map, Baseline baseline) {
             var rss = ProcessMemory.residentBytes();
@@ -58,42 +59,40 @@ public enum Probe {
         }
     },
     /** Exact bytes reachable from the map (JOL). */
-    RETAINED_JOL("retained.jol.bytes", "bytes") {
+    RETAINED_JOL(Metric.RETAINED_JOL) {
         @Override
         OptionalDouble read(SubjectMap map, Baseline baseline) {
             return OptionalDouble.of(JolFootprint.bytes(map.footprintRoot()));
         }
     },
     /** Entries still in the map: says what the memory figures belong to. */
-    LIVE_ENTRIES("live.entries", "entries") {
+    LIVE_ENTRIES(Metric.LIVE_ENTRIES) {
         @Override
         OptionalDouble read(SubjectMap map, Baseline baseline) {
             return OptionalDouble.of(map.size());
         }
     },
     /** What Go's runtime would hold for the same map state (GO_HYBRID only). */
-    RETAINED_GO("retained.go.bytes", "bytes") {
+    RETAINED_GO(Metric.RETAINED_GO) {
         @Override
         OptionalDouble read(SubjectMap map, Baseline baseline) {
             return map instanceof GoMap go ? OptionalDouble.of(go.goRuntimeBytes()) : OptionalDouble.empty();
         }
     };
 
-    private final String metric;
-    private final String unit;
+    private final Metric metric;
 
-    Probe(String metric, String unit) {
+    Probe(Metric metric) {
         this.metric = metric;
-        this.unit = unit;
     }
 
-    /** The JMH secondary metric name: part of the results' public interface. */
+    /** The JMH secondary metric name: part of the results' public interface ({@link Metric}). */
     public String metric() {
-        return metric;
+        return metric.key();
     }
 
     public String unit() {
-        return unit;
+        return metric.unit();
     }
 
     /** The reading for {@code map}, or empty where this probe does not apply or cannot answer honestly. */

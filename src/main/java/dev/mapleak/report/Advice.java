@@ -1,6 +1,6 @@
 package dev.mapleak.report;
 
-import dev.mapleak.subject.Storage;
+import dev.mapleak.folder.Storage;
 
 import java.util.ArrayList;
 import java.util.Comparator;

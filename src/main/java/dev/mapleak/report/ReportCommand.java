@@ -1,10 +1,9 @@
 package dev.mapleak.report;
 
-import dev.mapleak.run.RunFolder;
-import dev.mapleak.run.UsageException;
+import dev.mapleak.folder.PlanFile;
+import dev.mapleak.folder.RunFolder;
+import dev.mapleak.folder.UsageException;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,19 +61,10 @@ public final class ReportCommand {
 
     /** "label: reason" for every combination {@code plan.json} lists as not applicable. */
     static List<String> notApplicable(Path runDir) {
-        Path plan = runDir.resolve("plan.json");
-        List<String> lines = new ArrayList<>();
-        if (!Files.isRegularFile(plan)) {
-            return lines;
-        }
         try {
-            for (JsonElement e : JsonParser.parseString(Files.readString(plan)).getAsJsonObject().getAsJsonArray("notApplicable")) {
-                var o = e.getAsJsonObject();
-                lines.add(o.get("id").getAsString().replace(',', ' ') + ": " + o.get("reason").getAsString());
-            }
-        } catch (IOException | RuntimeException e) {
-            lines.add("(plan.json could not be read: " + e.getMessage() + ")");
+            return RunFolder.open(runDir).readPlan().map(PlanFile::notApplicableLines).orElse(List.of());
+        } catch (UsageException e) {
+            return List.of("(" + e.getMessage() + ")");
         }
-        return lines;
     }
 }

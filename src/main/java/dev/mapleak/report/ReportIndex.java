@@ -1,6 +1,6 @@
 package dev.mapleak.report;
 
-import dev.mapleak.run.RunFolder;
+import dev.mapleak.folder.RunFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package dev.mapleak.run;
 
+import dev.mapleak.folder.RunFolder;
+
+import dev.mapleak.folder.UsageException;
+
 import dev.mapleak.measure.JvmFlags;
 import dev.mapleak.report.ReportCommand;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
@@ -92,7 +96,8 @@ final class BenchRun {
                 request.jmhArgs(), request.profilers(), LocalDateTime.now().toString()));
         RunFolder.writeAtomically(folder.dir().resolve("environment.json"), RunFolder.GSON.toJson(
                 Environment.describe(profile.name(), command, checked, p.leftOut(), home)));
-        folder.writePlan(p.plan());
+        folder.writePlan(p.plan().toFile());
+        folder.writeSubjects(SubjectRecords.of(p.plan().runs()));
         return execute(folder, p, request);
     }
 
@@ -112,7 +117,7 @@ final class BenchRun {
         System.setProperty("jmh.ignoreLock", "true");
         List<Combination> todo = new ArrayList<>();
         for (Combination c : p.plan().runs()) {
-            if (!folder.hasResult(c)) {
+            if (!folder.hasResult(c.id())) {
                 todo.add(c);
             }
         }

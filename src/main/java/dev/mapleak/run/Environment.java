@@ -77,15 +77,20 @@ final class Environment {
     }
 
     static String version() {
+        return buildProperties().getProperty("version", "unknown");
+    }
+
+    /** mapleak.properties: the build's version and the versions of the measured libraries (filtered by Maven). */
+    static Properties buildProperties() {
+        Properties p = new Properties();
         try (InputStream in = Environment.class.getResourceAsStream("/mapleak.properties")) {
-            Properties p = new Properties();
             if (in != null) {
                 p.load(in);
             }
-            return p.getProperty("version", "unknown");
         } catch (IOException e) {
-            return "unknown";
+            // an unreadable resource leaves every version "unknown"
         }
+        return p;
     }
 
     private static String git(Path dir, String... args) {

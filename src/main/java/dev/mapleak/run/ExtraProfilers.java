@@ -1,5 +1,9 @@
 package dev.mapleak.run;
 
+import dev.mapleak.folder.RunFolder;
+
+import dev.mapleak.folder.UsageException;
+
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.AsyncProfiler;

@@ -1,5 +1,7 @@
 package dev.mapleak.run;
 
+import dev.mapleak.folder.RunFolder;
+
 import dev.mapleak.measure.RecordsRetainedMemory;
 import dev.mapleak.measure.RetainedMemoryProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -57,7 +59,7 @@ final class GroupRunner {
     }
 
     Outcome run(Combination c, JvmConfig jvm) throws IOException {
-        Path target = folder.resultFile(c);
+        Path target = folder.resultFile(c.id());
         Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
         Files.deleteIfExists(partial);
         console.startTail();
@@ -66,7 +68,7 @@ final class GroupRunner {
             Collection<RunResult> results = runner(options(c, jvm, partial)).run();
             if (!results.isEmpty() && Files.isRegularFile(partial) && Files.size(partial) > 0) {
                 RunFolder.move(partial, target);
-                Files.deleteIfExists(folder.failureFile(c));
+                Files.deleteIfExists(folder.failureFile(c.id()));
                 return new Outcome(true, "");
             }
             failure = reasonFrom(console.groupOutput());
@@ -157,6 +159,6 @@ final class GroupRunner {
         record.put("jvmArgs", jvm.allArgs());
         record.put("reason", reason);
         record.put("outputTail", console.tail());
-        RunFolder.writeAtomically(folder.failureFile(c), RunFolder.GSON.toJson(record));
+        RunFolder.writeAtomically(folder.failureFile(c.id()), RunFolder.GSON.toJson(record));
     }
 }

@@ -1,6 +1,8 @@
 package dev.mapleak.run;
 
-import dev.mapleak.subject.Storage;
+import dev.mapleak.folder.UsageException;
+
+import dev.mapleak.folder.Storage;
 import dev.mapleak.subject.Subject;
 
 import java.util.List;

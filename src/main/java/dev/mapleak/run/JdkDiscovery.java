@@ -1,5 +1,7 @@
 package dev.mapleak.run;
 
+import dev.mapleak.folder.UsageException;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

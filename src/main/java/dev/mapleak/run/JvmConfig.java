@@ -1,5 +1,7 @@
 package dev.mapleak.run;
 
+import dev.mapleak.folder.UsageException;
+
 import dev.mapleak.measure.JvmFlags;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.mapleak.run;
 
+import dev.mapleak.folder.UsageException;
+
 import dev.mapleak.report.ReportCommand;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package dev.mapleak.run;
 
+import dev.mapleak.folder.PlanFile;
+import dev.mapleak.folder.UsageException;
+
 import dev.mapleak.lifecycle.Strategy;
 import dev.mapleak.subject.Subject;
 
@@ -19,6 +22,12 @@ public record Plan(List<Combination> runs, List<Skipped> notApplicable) {
 
     /** A combination that makes no sense, and why; listed, never run as a failure. */
     public record Skipped(Combination combination, String reason) {
+    }
+
+    /** What {@code plan.json} records of this plan. */
+    public PlanFile toFile() {
+        return new PlanFile(runs.stream().map(Combination::id).toList(), notApplicable.stream()
+                .map(s -> new PlanFile.NotApplicable(s.combination().id(), s.reason())).toList());
     }
 
     static Plan expand(Profile profile, BenchmarkCatalog catalog, List<String> jvmLabels) {

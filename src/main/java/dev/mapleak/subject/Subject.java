@@ -1,5 +1,8 @@
 package dev.mapleak.subject;
 
+import dev.mapleak.folder.Storage;
+import dev.mapleak.folder.SubjectKind;
+
 import dev.mapleak.subject.flat.FlatInlineMap;
 import dev.mapleak.subject.flat.FlatPointerMap;
 import dev.mapleak.subject.go.GoMap;
@@ -18,18 +21,21 @@ import java.util.stream.Collectors;
  * and one constant here.
  */
 public enum Subject {
-    JDK_HASH_MAP(JdkMapSubject::hashMap),
-    JDK_LINKED_HASH_MAP(JdkMapSubject::linkedHashMap),
-    JDK_CONCURRENT_HASH_MAP(JdkMapSubject::concurrentHashMap),
+    JDK_HASH_MAP(SubjectKind.JDK, "JDK", JdkMapSubject::hashMap),
+    JDK_LINKED_HASH_MAP(SubjectKind.JDK, "JDK", JdkMapSubject::linkedHashMap),
+    JDK_CONCURRENT_HASH_MAP(SubjectKind.JDK, "JDK", JdkMapSubject::concurrentHashMap),
     /** No hash table at all: the control. */
-    JDK_TREE_MAP(JdkMapSubject::treeMap),
-    FASTUTIL(FastutilSubject::new),
-    ECLIPSE(EclipseSubject::new),
-    HPPC(HppcSubject::new),
-    AGRONA(AgronaSubject::new),
-    FLAT_INLINE(FlatInlineMap::new),
-    FLAT_POINTER(FlatPointerMap::new),
-    GO_HYBRID(GoMap::new);
+    JDK_TREE_MAP(SubjectKind.JDK, "JDK", JdkMapSubject::treeMap),
+    FASTUTIL(SubjectKind.LIBRARY, "fastutil", FastutilSubject::new),
+    ECLIPSE(SubjectKind.LIBRARY, "eclipse-collections", EclipseSubject::new),
+    HPPC(SubjectKind.LIBRARY, "hppc", HppcSubject::new),
+    AGRONA(SubjectKind.LIBRARY, "agrona", AgronaSubject::new),
+    /** mapleak's controlled experiment: one open-addressing table, values inline... */
+    FLAT_INLINE(SubjectKind.MAPLEAK, "mapleak", FlatInlineMap::new),
+    /** ...or through a pointer, everything else equal. */
+    FLAT_POINTER(SubjectKind.MAPLEAK, "mapleak", FlatPointerMap::new),
+    /** A Java port of Go's classic runtime map; its results carry Go's figure. */
+    GO_HYBRID(SubjectKind.GO_MODEL, "mapleak", GoMap::new);
 
     /** The largest value size a subject accepts: 1 MiB. */
     public static final int MAX_VALUE_SIZE = 1 << 20;
@@ -40,10 +46,33 @@ public enum Subject {
         SubjectMap create(int valueSize, int expectedEntries);
     }
 
+    private final SubjectKind kind;
+    private final String library;
     private final Factory factory;
 
-    Subject(Factory factory) {
+    Subject(SubjectKind kind, String library, Factory factory) {
+        this.kind = kind;
+        this.library = library;
         this.factory = factory;
+    }
+
+    public SubjectKind kind() {
+        return kind;
+    }
+
+    /** The library the measured class comes from, as named in mapleak.properties (its version is there too). */
+    public String library() {
+        return library;
+    }
+
+    /** The class whose instances are measured (what JOL walks from). */
+    public Class<?> measuredClass() {
+        return create(1).footprintRoot().getClass();
+    }
+
+    /** Whether the map has a hash table that can stay allocated after deletes; a tree has none. */
+    public boolean hasHashTable() {
+        return this != JDK_TREE_MAP;
     }
 
     /** A new, empty instance with the implementation's default initial size (the seed's {@code make(map...)}). */

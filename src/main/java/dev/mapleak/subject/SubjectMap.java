@@ -1,5 +1,7 @@
 package dev.mapleak.subject;
 
+import dev.mapleak.folder.Storage;
+
 import java.util.function.IntConsumer;
 
 /**

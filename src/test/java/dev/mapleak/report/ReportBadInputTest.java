@@ -1,6 +1,6 @@
 package dev.mapleak.report;
 
-import dev.mapleak.run.UsageException;
+import dev.mapleak.folder.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

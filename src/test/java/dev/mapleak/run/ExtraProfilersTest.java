@@ -1,5 +1,7 @@
 package dev.mapleak.run;
 
+import dev.mapleak.folder.UsageException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

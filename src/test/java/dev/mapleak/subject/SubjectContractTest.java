@@ -1,5 +1,7 @@
 package dev.mapleak.subject;
 
+import dev.mapleak.folder.Storage;
+
 import dev.mapleak.lifecycle.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

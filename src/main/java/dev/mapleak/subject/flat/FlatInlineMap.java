@@ -1,6 +1,6 @@
 package dev.mapleak.subject.flat;
 
-import dev.mapleak.subject.Storage;
+import dev.mapleak.folder.Storage;
 
 import java.util.Arrays;
 

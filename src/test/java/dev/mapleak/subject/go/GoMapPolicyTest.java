@@ -1,6 +1,6 @@
 package dev.mapleak.subject.go;
 
-import dev.mapleak.subject.Storage;
+import dev.mapleak.folder.Storage;
 import dev.mapleak.subject.Subject;
 import dev.mapleak.subject.SubjectMap;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.mapleak.lifecycle;
+package dev.mapleak.folder;
 
 /** The steps of the seed's experiment, each followed by a measurement. */
 public enum Phase {

@@ -1,4 +1,4 @@
-package dev.mapleak.subject;
+package dev.mapleak.folder;
 
 /**
  * Where a map keeps its value bytes, the distinction the seed's Go experiment turns on.

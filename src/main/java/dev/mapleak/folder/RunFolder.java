@@ -1,4 +1,4 @@
-package dev.mapleak.run;
+package dev.mapleak.folder;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -20,6 +20,7 @@ import java.util.Map;
  * <pre>
  *   run.json           what was asked (profile text, overrides, options): enough to resume it
  *   environment.json   JDKs, collectors, every JVM flag, machine, mapleak version and commit
+ *   subjects.json      every subject measured: its kind, class, library and version, storage per value size
  *   plan.json          every group of the run, and the combinations left out as not applicable, with why
  *   console.log        everything printed
  *   results/ID.json    JMH's JSON for one group, written when the group ends
@@ -30,7 +31,7 @@ import java.util.Map;
  */
 public final class RunFolder {
 
-    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    public static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** What {@code run.json} holds. */
@@ -85,25 +86,63 @@ public final class RunFolder {
         return dir.resolve("console.log");
     }
 
-    public Path resultFile(Combination c) {
-        return results().resolve(c.id() + ".json");
+    /** Where the group {@code groupId} (a {@code Combination} id) has its JMH JSON once it is measured. */
+    public Path resultFile(String groupId) {
+        return results().resolve(groupId + ".json");
     }
 
-    public Path failureFile(Combination c) {
-        return failures().resolve(c.id() + ".json");
+    public Path failureFile(String groupId) {
+        return failures().resolve(groupId + ".json");
     }
 
-    public boolean hasResult(Combination c) {
-        return Files.isRegularFile(resultFile(c));
+    public boolean hasResult(String groupId) {
+        return Files.isRegularFile(resultFile(groupId));
+    }
+
+    public Path subjectsFile() {
+        return dir.resolve("subjects.json");
+    }
+
+    /** {@code subjects.json}: what each subject of the run is, so a report need not ask the current code. */
+    public void writeSubjects(List<SubjectInfo> subjects) throws IOException {
+        writeAtomically(subjectsFile(), GSON.toJson(subjects));
+    }
+
+    /** The run's subjects as it recorded them, or {@link Subjects#legacy()} for a folder made before that. */
+    public Subjects readSubjects() {
+        if (!Files.isRegularFile(subjectsFile())) {
+            return Subjects.legacy();
+        }
+        try {
+            return new Subjects(Subjects.parse(Files.readString(subjectsFile())), true);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + subjectsFile() + ": " + e.getMessage());
+        }
+    }
+
+    public Path planFile() {
+        return dir.resolve("plan.json");
     }
 
     /** {@code plan.json}: what the run consists of, so a report can say what was left out without the profile. */
-    public void writePlan(Plan plan) throws IOException {
-        Map<String, Object> json = new java.util.LinkedHashMap<>();
-        json.put("groups", plan.runs().stream().map(Combination::id).toList());
-        json.put("notApplicable", plan.notApplicable().stream()
-                .map(s -> Map.of("id", s.combination().id(), "reason", s.reason())).toList());
-        writeAtomically(dir.resolve("plan.json"), GSON.toJson(json));
+    public void writePlan(PlanFile plan) throws IOException {
+        writeAtomically(planFile(), GSON.toJson(plan));
+    }
+
+    /** {@code plan.json}, or empty for a folder made before it existed. */
+    public java.util.Optional<PlanFile> readPlan() {
+        if (!Files.isRegularFile(planFile())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            PlanFile plan = GSON.fromJson(Files.readString(planFile()), PlanFile.class);
+            if (plan == null || plan.groups() == null) {
+                throw new UsageException(planFile() + " is not a mapleak plan.json (no groups in it)");
+            }
+            return java.util.Optional.of(plan);
+        } catch (IOException | JsonParseException e) {
+            throw new UsageException("cannot read " + planFile() + ": " + oneLine(e.getMessage()));
+        }
     }
 
     public void writeRequest(Request request) throws IOException {
@@ -119,7 +158,7 @@ public final class RunFolder {
             }
             return r;
         } catch (IOException | JsonParseException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+            throw new UsageException("cannot read " + file + ": " + oneLine(e.getMessage()));
         }
     }
 
@@ -134,7 +173,16 @@ public final class RunFolder {
         move(tmp, target);
     }
 
-    static void move(Path from, Path to) throws IOException {
+    /** The first line of a library's message (Gson adds a second one with a troubleshooting link). */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    public static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

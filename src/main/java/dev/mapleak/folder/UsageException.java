@@ -1,4 +1,4 @@
-package dev.mapleak.run;
+package dev.mapleak.folder;
 
 /**
  * Bad input from the user: an unknown profile, option or parameter value. {@link Main} prints the message

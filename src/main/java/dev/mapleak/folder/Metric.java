@@ -1,0 +1,65 @@
+package dev.mapleak.folder;
+
+import java.util.Optional;
+
+/**
+ * Every secondary metric name a result file may carry, declared once: the probes write them, the report reads
+ * them. A reading recorded after the timed phase has the bare name; one recorded before it, in the same fork,
+ * carries its phase's prefix ({@link #at(Phase)}: {@code start.retained.jol.bytes}).
+ */
+public enum Metric {
+
+    /** Heap used after a settled full GC, minus the same reading taken before the map existed. */
+    RETAINED_HEAP("retained.heap.bytes", "bytes"),
+    /** 1 or 2 where {@code System.gc()} is disabled or concurrent, so retained.heap.bytes is missing on purpose. */
+    HEAP_PROBE_UNUSABLE("heap.probe.unusable", "code"),
+    /** Milliseconds waited for the collector to hand freed heap back before the next two readings. */
+    UNCOMMIT_WAIT("heap.uncommit.wait.ms", "ms"),
+    /** Heap the JVM holds from the OS, read after that GC and the wait. */
+    HEAP_COMMITTED("heap.committed.bytes", "bytes"),
+    /** What the whole process holds from the OS (VmRSS). */
+    PROCESS_RSS("process.rss.bytes", "bytes"),
+    /** Exact bytes reachable from the map (JOL). */
+    RETAINED_JOL("retained.jol.bytes", "bytes"),
+    /** Entries still in the map: says what the memory figures belong to. */
+    LIVE_ENTRIES("live.entries", "entries"),
+    /** What Go's runtime would hold for the same map state (the Go model's subject only). */
+    RETAINED_GO("retained.go.bytes", "bytes");
+
+    private final String key;
+    private final String unit;
+
+    Metric(String key, String unit) {
+        this.key = key;
+        this.unit = unit;
+    }
+
+    /** The name in JMH's {@code secondaryMetrics}: part of the results' public interface. */
+    public String key() {
+        return key;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    /** The name of this metric read at {@code phase} when that is not the phase the group timed. */
+    public String at(Phase phase) {
+        return prefix(phase) + key;
+    }
+
+    /** {@code "start."} for START: the only phase recorded in a group before the timed one. */
+    public static String prefix(Phase phase) {
+        return phase == Phase.START ? "start." : "";
+    }
+
+    /** The metric a secondary-metric name is, with or without a phase prefix. */
+    public static Optional<Metric> of(String name) {
+        for (Metric m : values()) {
+            if (name.equals(m.key) || name.endsWith("." + m.key)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+}
