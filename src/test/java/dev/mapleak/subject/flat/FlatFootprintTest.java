@@ -1,6 +1,7 @@
 package dev.mapleak.subject.flat;
 
 import dev.mapleak.subject.SubjectMap;
+import dev.mapleak.subject.JolSizes;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.info.GraphStats;
 import org.openjdk.jol.vm.VM;
@@ -26,14 +27,9 @@ class FlatFootprintTest {
     /** 1M entries at load 3/4 need 2^21 slots (2^20 holds only 786,432). */
     private static final int FILLED_CAPACITY = 1 << 21;
 
-    private static long align(long bytes) {
-        long alignment = VM_.objectAlignment();
-        return (bytes + alignment - 1) / alignment * alignment;
-    }
-
     /** An array: its element base offset (header with length, 16 bytes, 12 with compact headers) + elements. */
     private static long array(String elementType, long length) {
-        return align(VM_.arrayBaseOffset(elementType) + length * VM_.arrayIndexScale(elementType));
+        return JolSizes.array(length, VM_.arrayIndexScale(elementType));
     }
 
     /**
@@ -41,7 +37,7 @@ class FlatFootprintTest {
      * keys: reference) + the subclass's one reference to its value storage.
      */
     private static long mapObject(Class<?> type) {
-        long size = align(VM_.objectHeaderSize() + 4 * VM_.sizeOfField("int") + VM_.sizeOfField("boolean")
+        long size = JolSizes.align(VM_.objectHeaderSize() + 4 * VM_.sizeOfField("int") + VM_.sizeOfField("boolean")
                 + 2 * VM_.sizeOfField("java.lang.Object"));
         assertEquals(ClassLayout.parseClass(type).instanceSize(), size, "field layout of " + type.getSimpleName());
         return size;
@@ -60,7 +56,7 @@ class FlatFootprintTest {
     private static long measure(String subject, int valueSize, String phase, SubjectMap map) {
         long bytes = GraphStats.parseInstance(map.footprintRoot()).totalSize();
         System.out.printf("FlatFootprintTest %-12s valueSize=%d %-22s %,13d bytes (%s)%n",
-                subject, valueSize, phase, bytes, VM_.objectHeaderSize() == 8 ? "compact headers" : "default headers");
+                subject, valueSize, phase, bytes, JolSizes.headerMode());
         return bytes;
     }
 

@@ -1,13 +1,11 @@
 package dev.mapleak.subject.go;
 
 import org.junit.jupiter.api.Test;
-import org.openjdk.jol.info.ClassLayout;
+import dev.mapleak.subject.JolSizes;
 import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.vm.VM;
 import org.openjdk.jol.vm.VirtualMachine;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -148,41 +146,11 @@ class GoMemoryFiguresTest {
     }
 
     static long array(long length, long elementSize) {
-        return align(VM_.arrayHeaderSize() + length * elementSize);
+        return JolSizes.array(length, elementSize);
     }
 
-    /** Header plus fields, aligned; cross-checked against JOL's own class layout (no gaps). */
     static long instanceSize(Class<?> type) {
-        long fields = 0;
-        for (Field f : type.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers())) {
-                fields += fieldSize(f.getType());
-            }
-        }
-        long size = align(VM_.objectHeaderSize() + fields);
-        assertEquals(ClassLayout.parseClass(type).instanceSize(), size, "field layout of " + type.getSimpleName());
-        return size;
-    }
-
-    private static long fieldSize(Class<?> t) {
-        if (t == long.class || t == double.class) {
-            return 8;
-        }
-        if (t == int.class || t == float.class) {
-            return 4;
-        }
-        if (t == short.class || t == char.class) {
-            return 2;
-        }
-        if (t == byte.class || t == boolean.class) {
-            return 1;
-        }
-        return VM_.sizeOfField("java.lang.Object");
-    }
-
-    private static long align(long n) {
-        long a = VM_.objectAlignment();
-        return (n + a - 1) / a * a;
+        return JolSizes.instanceFromFields(type);
     }
 
     private static void assertWithinOnePercent(double expectedMiB, double actualMiB, String what) {
