@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Views 2 and 3a of DESIGN.md: heap used after a full GC that has settled, and the heap the JVM has
+ * Views 2 and 3 of src/docs/measuring.md: heap used after a full GC that has settled, and the heap the JVM has
  * committed. "Settled" means {@code System.gc()} is repeated until two readings agree, because a single
  * collection can leave floating garbage (G1's humongous tails, soft references cleared on the next cycle).
  *

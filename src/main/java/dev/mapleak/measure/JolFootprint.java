@@ -3,7 +3,7 @@ package dev.mapleak.measure;
 import org.openjdk.jol.info.GraphStats;
 
 /**
- * View 1 of DESIGN.md: the exact size of everything reachable from a map, walked by JOL. Deterministic,
+ * View 1 of src/docs/measuring.md: the exact size of everything reachable from a map, walked by JOL. Deterministic,
  * independent of the collector. {@link GraphStats} only sums sizes, so it is several times faster than
  * {@code GraphLayout}, which also records every object's address.
  */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * View 3b of DESIGN.md: what the whole process holds from the OS (resident set size), the Java analogue of
+ * View 3 of src/docs/measuring.md: what the whole process holds from the OS (resident set size), the Java analogue of
  * the seed's HeapSys after {@code debug.FreeOSMemory()}. Linux only: read from /proc/self/status.
  */
 public final class ProcessMemory {

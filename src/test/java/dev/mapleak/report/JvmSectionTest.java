@@ -131,7 +131,7 @@ class JvmSectionTest {
 
     /**
      * JDK 25, 1000 entries at 129 bytes. Per entry with standard headers: Node 32 + Integer 16 + byte[129] 152
-     * + 8 of table = 208 bytes; compact headers: Node 24 + Integer 16 + byte[] 144 + 8 = 192 (DESIGN.md:
+     * + 8 of table = 208 bytes; compact headers: Node 24 + Integer 16 + byte[] 144 + 8 = 192 (src/docs/measuring.md:
      * Node 32 → 24, byte[129] 152 → 144).
      */
     @Test

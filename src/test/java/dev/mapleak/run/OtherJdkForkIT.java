@@ -88,7 +88,7 @@ class OtherJdkForkIT {
         if (headers) {
             Map<String, Double> jol = results.measurements().stream()
                     .collect(Collectors.toMap(ResultSet.Measurement::jvm, m -> m.score("retained.jol.bytes")));
-            // 1000 x (HashMap$Node 32 -> 24, byte[129] 152 -> 144), and the HashMap object 48 -> 40 (DESIGN.md;
+            // 1000 x (HashMap$Node 32 -> 24, byte[129] 152 -> 144), and the HashMap object 48 -> 40 (src/docs/measuring.md;
             // measured on JDK 25.0.3: 208,256 -> 192,248 bytes for this map); table and Integers unchanged.
             String standard = "jdk" + jdk.feature() + "-standard";
             String compact = "jdk" + jdk.feature() + "-compact";
