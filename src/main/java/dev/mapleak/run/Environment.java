@@ -45,6 +45,7 @@ final class Environment {
             j.put("disableExplicitGc", "true".equals(checked.finalFlags().get("DisableExplicitGC")));
             j.put("heapAfterGc", ExplicitGc.fromFlags(checked.finalFlags()).unusableReason()
                     .map(r -> "not measurable: " + r).orElse("measured after a settled full GC"));
+            j.put("heapSizing", heapSizing(checked.collector(), checked.finalFlags()));
             forks.add(j);
         });
         env.put("jvms", forks);
@@ -58,13 +59,53 @@ final class Environment {
         return env;
     }
 
+    /**
+     * The flags in effect that decide committed heap and RSS after a GC (src/docs/measuring.md, view 3): the
+     * heap's bounds, G1's region size (which rounds humongous tables in heap-after-GC), how much free heap a
+     * collector keeps, when ZGC and Shenandoah uncommit, pre-touch and huge pages, and the GC thread counts.
+     * A flag this JDK does not have is left out, and so is a collector's own flag under another collector (G1's
+     * region size reads 0 under Parallel).
+     */
+    static Map<String, Object> heapSizing(String collector, Map<String, String> flags) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        for (String flag : HEAP_SIZING_FLAGS) {
+            boolean othersFlag = flag.startsWith("G1") && !collector.equals("G1")
+                    || flag.startsWith("Z") && !collector.startsWith("Z")
+                    || flag.startsWith("Shenandoah") && !collector.equals("Shenandoah");
+            String value = othersFlag ? null : flags.get(flag);
+            if (value != null && !value.isEmpty()) {
+                h.put(flag, value.matches("-?\\d+") ? (Object) parseLong(value) : value);
+            }
+        }
+        return h;
+    }
+
+    static final List<String> HEAP_SIZING_FLAGS = List.of("InitialHeapSize", "MinHeapSize", "MaxHeapSize",
+            "G1HeapRegionSize", "MinHeapFreeRatio", "MaxHeapFreeRatio", "UseAdaptiveSizePolicyWithSystemGC",
+            "ZUncommit", "ZUncommitDelay", "ShenandoahUncommit", "ShenandoahUncommitDelay", "AlwaysPreTouch",
+            "UseTransparentHugePages", "UseLargePages", "ParallelGCThreads", "ConcGCThreads");
+
     static Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cpus", Runtime.getRuntime().availableProcessors());
         m.put("cpuModel", firstValue(Path.of("/proc/cpuinfo"), "model name"));
         m.put("memoryBytes", meminfoBytes("MemTotal"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        m.put("transparentHugePages", transparentHugePages(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")));
         return m;
+    }
+
+    /**
+     * The kernel's transparent-huge-pages mode, the bracketed word of {@code always [madvise] never}: with
+     * {@code always}, RSS moves in 2 MiB steps. "unknown" where the file is missing or unreadable.
+     */
+    static String transparentHugePages(Path file) {
+        try {
+            var m = java.util.regex.Pattern.compile("\\[(\\w+)]").matcher(Files.readString(file));
+            return m.find() ? m.group(1) : "unknown";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static Map<String, Object> mapleak(Path projectDir) {
