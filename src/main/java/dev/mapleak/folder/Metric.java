@@ -11,8 +11,18 @@ public enum Metric {
 
     /** Heap used after a settled full GC, minus the same reading taken before the map existed. */
     RETAINED_HEAP("retained.heap.bytes", "bytes"),
-    /** 1 or 2 where {@code System.gc()} is disabled or concurrent, so retained.heap.bytes is missing on purpose. */
+    /**
+     * 1, 2 or 3 where {@code System.gc()} is disabled, concurrent, or the collector never collects (Epsilon), so
+     * retained.heap.bytes is missing on purpose.
+     */
     HEAP_PROBE_UNUSABLE("heap.probe.unusable", "code"),
+    /**
+     * Present only when the GCs behind retained.heap.bytes never settled (two readings never agreed within the
+     * floor): how far apart the last two were. Such a reading is flagged, not trusted.
+     */
+    HEAP_PROBE_UNSETTLED("heap.probe.unsettled.bytes", "bytes"),
+    /** The heap probe's noise floor: readings closer than this count as equal, so a retained figure below it is noise. */
+    HEAP_PROBE_FLOOR("heap.probe.floor.bytes", "bytes"),
     /** Milliseconds waited for the collector to hand freed heap back before the next two readings. */
     UNCOMMIT_WAIT("heap.uncommit.wait.ms", "ms"),
     /** Heap the JVM holds from the OS, read after that GC and the wait. */

@@ -24,7 +24,9 @@ public enum ExplicitGc {
     DISABLED(1, "-XX:+DisableExplicitGC makes System.gc() a no-op"),
     /** {@code -XX:+ExplicitGCInvokesConcurrent} (Shenandoah's default): a concurrent cycle instead of a full GC. */
     CONCURRENT(2, "System.gc() runs a concurrent cycle (-XX:+ExplicitGCInvokesConcurrent, Shenandoah's default),"
-            + " which leaves the garbage of regions it does not evacuate; -XX:-ExplicitGCInvokesConcurrent makes it a full GC");
+            + " which leaves the garbage of regions it does not evacuate; -XX:-ExplicitGCInvokesConcurrent makes it a full GC"),
+    /** Epsilon ({@code -XX:+UseEpsilonGC}) never collects: heap used after {@code System.gc()} is everything ever allocated. */
+    NO_COLLECTOR(3, "Epsilon never collects: heap used counts everything ever allocated, live or not");
 
     private final int code;
     private final String reason;
@@ -44,8 +46,11 @@ public enum ExplicitGc {
         return reason.isEmpty() ? Optional.empty() : Optional.of(reason);
     }
 
-    /** From the two flags' values ({@code "true"}/{@code "false"}, as HotSpot prints them); absent flags are false. */
+    /** From the three flags' values ({@code "true"}/{@code "false"}, as HotSpot prints them); absent flags are false. */
     public static ExplicitGc fromFlags(Map<String, String> flags) {
+        if ("true".equals(flags.get("UseEpsilonGC"))) {
+            return NO_COLLECTOR;
+        }
         if ("true".equals(flags.get("DisableExplicitGC"))) {
             return DISABLED;
         }

@@ -38,18 +38,44 @@ public final class HeapProbe {
         return explicitGc() == ExplicitGc.FULL ? Optional.of(used) : Optional.empty();
     }
 
+    /**
+     * The outcome of collecting until two readings agree.
+     *
+     * @param used    the lower of the two agreeing readings, or the last reading when they never agreed
+     * @param settled whether two consecutive readings agreed within {@link #SETTLED_BYTES}
+     * @param spread  how far apart the last two readings were
+     */
+    record Settling(long used, boolean settled, long spread) {
+    }
+
+    /** The last settling, for {@link Probe#HEAP_UNSETTLED}; null before the first. */
+    private static volatile Settling lastSettling;
+
     /** Runs {@code System.gc()} until two readings of heap used agree, and returns the lower one. */
     static long settledGc() {
         committedBeforeLastGc = committed();
-        long previous = fullGcAndRead();
+        lastSettling = settle(HeapProbe::fullGcAndRead);
+        return lastSettling.used();
+    }
+
+    /** Reads until two consecutive readings agree within {@link #SETTLED_BYTES}, at most {@link #MAX_GCS} times. */
+    static Settling settle(java.util.function.LongSupplier gcAndRead) {
+        long previous = gcAndRead.getAsLong();
+        long spread = 0;
         for (int i = 1; i < MAX_GCS; i++) {
-            long current = fullGcAndRead();
-            if (Math.abs(current - previous) <= SETTLED_BYTES) {
-                return Math.min(current, previous);
+            long current = gcAndRead.getAsLong();
+            spread = Math.abs(current - previous);
+            if (spread <= SETTLED_BYTES) {
+                return new Settling(Math.min(current, previous), true, spread);
             }
             previous = current;
         }
-        return previous;
+        return new Settling(previous, false, spread);
+    }
+
+    /** The last settling's outcome; empty before the first. */
+    static Optional<Settling> lastSettling() {
+        return Optional.ofNullable(lastSettling);
     }
 
     static long committedBeforeLastGc() {
@@ -69,6 +95,7 @@ public final class HeapProbe {
     /** What this JVM's {@code System.gc()} does. */
     public static ExplicitGc explicitGc() {
         return ExplicitGc.fromFlags(Map.of(
+                "UseEpsilonGC", String.valueOf(booleanFlag("UseEpsilonGC")),
                 "DisableExplicitGC", String.valueOf(booleanFlag("DisableExplicitGC")),
                 "ExplicitGCInvokesConcurrent", String.valueOf(booleanFlag("ExplicitGCInvokesConcurrent"))));
     }

@@ -35,6 +35,22 @@ public enum Probe {
             return gc == ExplicitGc.FULL ? OptionalDouble.empty() : OptionalDouble.of(gc.code());
         }
     },
+    /** The spread of the last two readings when the GCs behind RETAINED_HEAP never settled; absent when they did. */
+    HEAP_UNSETTLED(Metric.HEAP_PROBE_UNSETTLED) {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return HeapProbe.lastSettling().filter(s -> !s.settled() && baseline.heapUsedAfterGc() >= 0)
+                    .map(s -> OptionalDouble.of(s.spread())).orElse(OptionalDouble.empty());
+        }
+    },
+    /** The noise floor of RETAINED_HEAP, recorded beside it so a report can say "below the floor". */
+    HEAP_FLOOR(Metric.HEAP_PROBE_FLOOR) {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return HeapProbe.explicitGc() == ExplicitGc.FULL && baseline.heapUsedAfterGc() >= 0
+                    ? OptionalDouble.of(HeapProbe.SETTLED_BYTES) : OptionalDouble.empty();
+        }
+    },
     /** Milliseconds waited for the collector to hand freed heap back before the next two readings ({@link UncommitWait}). */
     UNCOMMIT_WAIT(Metric.UNCOMMIT_WAIT) {
         @Override

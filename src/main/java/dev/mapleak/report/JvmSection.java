@@ -255,6 +255,7 @@ public final class JvmSection {
         return switch (gc) {
             case DISABLED -> "System.gc() is disabled";
             case CONCURRENT -> "System.gc() is concurrent";
+            case NO_COLLECTOR -> "Epsilon never collects";
             case FULL -> "";
         };
     }

@@ -31,6 +31,24 @@ class HeapProbeHonestyTest {
         assertEquals(Optional.empty(), ExplicitGc.FULL.unusableReason());
         assertTrue(ExplicitGc.CONCURRENT.unusableReason().orElseThrow().contains("Shenandoah's default"));
         assertTrue(ExplicitGc.DISABLED.unusableReason().orElseThrow().contains("-XX:+DisableExplicitGC"));
+        // Epsilon never collects, whatever the other two flags say: heap after GC is not measurable there
+        assertEquals(ExplicitGc.NO_COLLECTOR, ExplicitGc.fromFlags(Map.of("UseEpsilonGC", "true")));
+        assertTrue(ExplicitGc.NO_COLLECTOR.unusableReason().orElseThrow().contains("Epsilon"));
+    }
+
+    /** Readings that agree within the floor settle on the lower; readings that never agree are flagged. */
+    @Test
+    void settlingTakesTheLowerOfTwoAgreeingReadingsOrSaysItNeverSettled() {
+        long kib = 1024;
+        HeapProbe.Settling settled = HeapProbe.settle(readings(900 * kib, 700 * kib, 690 * kib));
+        assertEquals(new HeapProbe.Settling(690 * kib, true, 10 * kib), settled);
+        // Every GC reads 100 KiB more than the last (over the 64 KiB floor): eight GCs, never settled.
+        long[] climbing = new long[HeapProbe.MAX_GCS];
+        for (int i = 0; i < climbing.length; i++) {
+            climbing[i] = (1000 + 100L * i) * kib;
+        }
+        HeapProbe.Settling unsettled = HeapProbe.settle(readings(climbing));
+        assertEquals(new HeapProbe.Settling(1700 * kib, false, 100 * kib), unsettled);
     }
 
     @Test
@@ -40,7 +58,8 @@ class HeapProbeHonestyTest {
         }
         assertEquals(1, ExplicitGc.DISABLED.code());
         assertEquals(2, ExplicitGc.CONCURRENT.code());
-        assertThrows(IllegalArgumentException.class, () -> ExplicitGc.ofCode(3));
+        assertEquals(3, ExplicitGc.NO_COLLECTOR.code());
+        assertThrows(IllegalArgumentException.class, () -> ExplicitGc.ofCode(4));
     }
 
     /** The test JVM runs with a full System.gc() (surefire sets no GC flags that change it). */
