@@ -9,8 +9,19 @@ import java.util.Optional;
  */
 public enum Metric {
 
+    /**
+     * Heap the JVM holds from the OS right after the phase, before any GC: what the seed's printout shows for Go
+     * (HeapSys unchanged by the deletes). First of the three readings of the OS sequence, taken in one fork.
+     */
+    HEAP_COMMITTED_NO_GC("heap.committed.nogc.bytes", "bytes"),
+    /** The process's RSS at the same moment, before any GC. */
+    PROCESS_RSS_NO_GC("process.rss.nogc.bytes", "bytes"),
     /** Heap used after a settled full GC, minus the same reading taken before the map existed. */
     RETAINED_HEAP("retained.heap.bytes", "bytes"),
+    /** Committed heap right after that settled GC (Go's {@code runtime.GC()}), before any uncommit wait. */
+    HEAP_COMMITTED_AFTER_GC("heap.committed.gc.bytes", "bytes"),
+    /** RSS right after that GC. */
+    PROCESS_RSS_AFTER_GC("process.rss.gc.bytes", "bytes"),
     /**
      * 1, 2 or 3 where {@code System.gc()} is disabled, concurrent, or the collector never collects (Epsilon), so
      * retained.heap.bytes is missing on purpose.
@@ -25,9 +36,12 @@ public enum Metric {
     HEAP_PROBE_FLOOR("heap.probe.floor.bytes", "bytes"),
     /** Milliseconds waited for the collector to hand freed heap back before the next two readings. */
     UNCOMMIT_WAIT("heap.uncommit.wait.ms", "ms"),
-    /** Heap the JVM holds from the OS, read after that GC and the wait. */
+    /**
+     * Heap the JVM holds from the OS after the GC and after the collector has uncommitted what it will (Go's
+     * {@code debug.FreeOSMemory()}): the last reading of the OS sequence.
+     */
     HEAP_COMMITTED("heap.committed.bytes", "bytes"),
-    /** What the whole process holds from the OS (VmRSS). */
+    /** What the whole process holds from the OS (VmRSS) at the same moment. */
     PROCESS_RSS("process.rss.bytes", "bytes"),
     /** Exact bytes reachable from the map (JOL). */
     RETAINED_JOL("retained.jol.bytes", "bytes"),

@@ -8,12 +8,28 @@ import java.util.OptionalDouble;
 
 /**
  * Every number the retained-memory profiler reports, one constant each, in the order they are read.
- * The order matters: the GC-based readings come first, right after the collections they trigger, and
- * JOL comes after them because its walk allocates and would disturb committed heap and RSS.
+ * The order matters. First what the process holds from the OS right after the phase, before any GC; then the
+ * settled GC and the readings right after it; then the wait for the collector to uncommit and the readings after
+ * that (the OS sequence, in one fork: Go's no GC, {@code runtime.GC()}, {@code debug.FreeOSMemory()}). JOL comes
+ * last because its walk allocates and would disturb committed heap and RSS.
  * Adding a metric means adding one constant here.
  */
 public enum Probe {
 
+    /** Committed heap before any GC: the first reading of the OS sequence. */
+    COMMITTED_NO_GC(Metric.HEAP_COMMITTED_NO_GC) {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return OptionalDouble.of(HeapProbe.committed());
+        }
+    },
+    /** RSS before any GC. */
+    RSS_NO_GC(Metric.PROCESS_RSS_NO_GC) {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return rss();
+        }
+    },
     /** Heap used after a settled full GC, minus the same reading taken before the map existed. */
     RETAINED_HEAP(Metric.RETAINED_HEAP) {
         @Override
@@ -24,8 +40,22 @@ public enum Probe {
                     .orElse(OptionalDouble.empty());
         }
     },
+    /** Committed heap right after the settled GC, before the uncommit wait. */
+    COMMITTED_AFTER_GC(Metric.HEAP_COMMITTED_AFTER_GC) {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return OptionalDouble.of(HeapProbe.committed());
+        }
+    },
+    /** RSS right after the settled GC. */
+    RSS_AFTER_GC(Metric.PROCESS_RSS_AFTER_GC) {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return rss();
+        }
+    },
     /**
-     * 1 or 2 ({@link ExplicitGc#code()}) where {@code System.gc()} is disabled or concurrent, so that
+     * 1, 2 or 3 ({@link ExplicitGc#code()}) where {@code System.gc()} is disabled or concurrent, so that
      * retained.heap.bytes is missing on purpose and the results say why; not reported where it works.
      */
     HEAP_PROBE_UNUSABLE(Metric.HEAP_PROBE_UNUSABLE) {
@@ -70,8 +100,7 @@ public enum Probe {
     PROCESS_RSS(Metric.PROCESS_RSS) {
         @Override
         OptionalDouble read(SubjectMap map, Baseline baseline) {
-            var rss = ProcessMemory.residentBytes();
-            return rss.isPresent() ? OptionalDouble.of(rss.getAsLong()) : OptionalDouble.empty();
+            return rss();
         }
     },
     /** Exact bytes reachable from the map (JOL). */
@@ -109,6 +138,11 @@ public enum Probe {
 
     public String unit() {
         return metric.unit();
+    }
+
+    private static OptionalDouble rss() {
+        var rss = ProcessMemory.residentBytes();
+        return rss.isPresent() ? OptionalDouble.of(rss.getAsLong()) : OptionalDouble.empty();
     }
 
     /** The reading for {@code map}, or empty where this probe does not apply or cannot answer honestly. */

@@ -133,6 +133,11 @@ class HeapProbeHonestyTest {
     @Test
     void everyProbeHasAUniqueMetricAndTheWaitComesBeforeCommittedAndRss() {
         List<Probe> order = List.of(Probe.values());
+        // The OS sequence in one fork: before any GC, right after the settled GC, after the uncommit wait.
+        assertTrue(order.indexOf(Probe.COMMITTED_NO_GC) < order.indexOf(Probe.RETAINED_HEAP));
+        assertTrue(order.indexOf(Probe.RSS_NO_GC) < order.indexOf(Probe.RETAINED_HEAP));
+        assertTrue(order.indexOf(Probe.RETAINED_HEAP) < order.indexOf(Probe.COMMITTED_AFTER_GC));
+        assertTrue(order.indexOf(Probe.RSS_AFTER_GC) < order.indexOf(Probe.UNCOMMIT_WAIT));
         assertTrue(order.indexOf(Probe.RETAINED_HEAP) < order.indexOf(Probe.UNCOMMIT_WAIT));
         assertTrue(order.indexOf(Probe.UNCOMMIT_WAIT) < order.indexOf(Probe.HEAP_COMMITTED));
         assertTrue(order.indexOf(Probe.UNCOMMIT_WAIT) < order.indexOf(Probe.PROCESS_RSS));
