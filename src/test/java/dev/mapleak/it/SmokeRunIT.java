@@ -1,5 +1,9 @@
 package dev.mapleak.it;
 
+import dev.mapleak.folder.RunFolder;
+import dev.mapleak.folder.SubjectInfo;
+import dev.mapleak.folder.SubjectKind;
+import dev.mapleak.folder.Subjects;
 import dev.mapleak.report.ResultSet;
 import dev.mapleak.report.ResultSet.Measurement;
 import dev.mapleak.subject.Subject;
@@ -16,6 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -26,8 +31,10 @@ class SmokeRunIT {
 
     static final int ENTRIES = 10_000;
     static final int VALUE_SIZE = 128;
-    static final List<String> METRICS = List.of("retained.jol.bytes", "retained.heap.bytes", "heap.committed.bytes",
-            "process.rss.bytes", "live.entries");
+    /** Every probe that answers on G1 with a full System.gc(), the OS sequence's three readings included. */
+    static final List<String> METRICS = List.of("retained.jol.bytes", "retained.heap.bytes", "heap.probe.floor.bytes",
+            "heap.committed.nogc.bytes", "process.rss.nogc.bytes", "heap.committed.gc.bytes", "process.rss.gc.bytes",
+            "heap.committed.bytes", "process.rss.bytes", "live.entries");
 
     @TempDir
     static Path reports;
@@ -95,9 +102,29 @@ class SmokeRunIT {
         assertTrue(deleted >= (double) ENTRIES * VALUE_SIZE, "FLAT_INLINE after delete: " + deleted);
     }
 
+    /** subjects.json describes every subject from the code that measured it, so a report need not ask the code. */
+    @Test
+    void subjectsJsonRecordsEverySubjectsKindClassAndStorage() {
+        Subjects subjects = RunFolder.open(run).readSubjects();
+        assertTrue(subjects.recorded());
+        assertEquals(java.util.Arrays.stream(Subject.values()).map(Enum::name).toList(),
+                subjects.all().stream().map(SubjectInfo::name).toList());
+        for (Subject s : Subject.values()) {
+            SubjectInfo info = subjects.find(s.name()).orElseThrow();
+            assertEquals(s.kind(), info.kind(), s.name());
+            assertEquals(s.storageFor(VALUE_SIZE), info.storageAt(VALUE_SIZE).orElseThrow(), s.name());
+            assertEquals(s.measuredClass().getName(), info.className(), s.name());
+        }
+        assertEquals("it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap", subjects.find("FASTUTIL").orElseThrow().className());
+        assertTrue(subjects.find("FASTUTIL").orElseThrow().library().matches("fastutil \\d+\\.\\d+\\.\\d+"),
+                subjects.find("FASTUTIL").orElseThrow().library());
+        assertEquals(SubjectKind.GO_MODEL, subjects.find("GO_HYBRID").orElseThrow().kind());
+        assertFalse(subjects.find("JDK_TREE_MAP").orElseThrow().hashTable());
+    }
+
     @Test
     void theRunFolderHasEverythingItPromises() {
-        for (String file : List.of("run.json", "plan.json", "environment.json", "console.log", "summary.md")) {
+        for (String file : List.of("run.json", "plan.json", "subjects.json", "environment.json", "console.log", "summary.md")) {
             assertTrue(Files.isRegularFile(run.resolve(file)), file);
         }
         assertTrue(output.contains("[44/44]"), output);
