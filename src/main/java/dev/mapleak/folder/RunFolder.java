@@ -34,9 +34,13 @@ public final class RunFolder {
     public static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** What {@code run.json} holds. */
+    /**
+     * What {@code run.json} holds.
+     *
+     * @param shard "K/N" when the run is one part of a sharded plan ({@code --shard}), null otherwise
+     */
     public record Request(String profile, String profileText, Map<String, List<String>> paramOverrides,
-                          List<String> jmhArgs, List<String> profilers, String createdAt) {
+                          List<String> jmhArgs, List<String> profilers, String createdAt, String shard) {
     }
 
     private final Path dir;

@@ -1,5 +1,6 @@
 package dev.mapleak.run;
 
+import dev.mapleak.folder.PlanFile;
 import dev.mapleak.folder.RunFolder;
 
 import dev.mapleak.folder.UsageException;
@@ -36,7 +37,12 @@ final class BenchRun {
 
     /** What the user asked for; saved as run.json so a resume asks for exactly the same. */
     record Request(String profile, Map<String, List<String>> paramOverrides, List<String> jmhArgs,
-                   List<String> profilers, boolean verbose) {
+                   List<String> profilers, boolean verbose, Shard shard) {
+
+        Request(String profile, Map<String, List<String>> paramOverrides, List<String> jmhArgs,
+                List<String> profilers, boolean verbose) {
+            this(profile, paramOverrides, jmhArgs, profilers, verbose, null);
+        }
     }
 
     private final Path home;
@@ -55,7 +61,7 @@ final class BenchRun {
      * @param leftOut one line per JVM the profile asks for that cannot run here, with the reason
      */
     private record Prepared(Profile profile, Plan plan, Map<String, JvmConfig> jvms, List<String> leftOut,
-                            CommandLineOptions jmhOptions) {
+                            CommandLineOptions jmhOptions, PlanFile planFile) {
     }
 
     /**
@@ -75,12 +81,22 @@ final class BenchRun {
                 throw new UsageException(profile.where(Profile.JDKS) + ": no JVM can run here: " + String.join("; ", leftOut));
             }
         }
-        Plan plan = Plan.expand(profile, BenchmarkCatalog.fromJar(), List.copyOf(jvms.keySet()));
-        if (plan.runs().isEmpty()) {
+        Plan whole = Plan.expand(profile, BenchmarkCatalog.fromJar(), List.copyOf(jvms.keySet()));
+        if (whole.runs().isEmpty()) {
             throw new UsageException(profile.where(Profile.BENCHMARKS) + ": nothing to run: every combination is not applicable");
         }
+        Plan plan = whole;
+        PlanFile planFile = whole.toFile();
+        if (request.shard() != null) {
+            plan = whole.shard(request.shard(), c -> TimeEstimate.of(c, profile.settings()));
+            planFile = whole.toFile(request.shard(), plan);
+            if (plan.runs().isEmpty()) {
+                throw new UsageException("--shard " + request.shard() + ": this part of the plan is empty (the plan has "
+                        + whole.runs().size() + " groups); use fewer shards");
+            }
+        }
         HeapPreflight.check(plan.runs(), profile.settings().heap(), profile.where(Profile.HEAP));
-        return new Prepared(profile, plan, jvms, List.copyOf(leftOut), jmhOptions);
+        return new Prepared(profile, plan, jvms, List.copyOf(leftOut), jmhOptions, planFile);
     }
 
     int start(Request request, Path reportsDir, boolean dryRun, List<String> command) throws IOException {
@@ -93,10 +109,11 @@ final class BenchRun {
         }
         RunFolder folder = RunFolder.create(reportsDir, profile.name(), LocalDateTime.now());
         folder.writeRequest(new RunFolder.Request(profile.name(), profile.text(), request.paramOverrides(),
-                request.jmhArgs(), request.profilers(), LocalDateTime.now().toString()));
+                request.jmhArgs(), request.profilers(), LocalDateTime.now().toString(),
+                request.shard() == null ? null : request.shard().toString()));
         RunFolder.writeAtomically(folder.dir().resolve("environment.json"), RunFolder.GSON.toJson(
                 Environment.describe(profile.name(), command, checked, p.leftOut(), home)));
-        folder.writePlan(p.plan().toFile());
+        folder.writePlan(p.planFile());
         folder.writeSubjects(SubjectRecords.of(p.plan().runs()));
         return execute(folder, p, request);
     }
@@ -106,7 +123,7 @@ final class BenchRun {
         RunFolder.Request saved = folder.readRequest();
         Profile profile = Profile.parse(saved.profile(), saved.profileText(), runDir.resolve("run.json") + " (profile " + saved.profile() + ")");
         Request request = new Request(saved.profile(), orEmpty(saved.paramOverrides()), orEmpty(saved.jmhArgs()),
-                orEmpty(saved.profilers()), verbose);
+                orEmpty(saved.profilers()), verbose, saved.shard() == null ? null : Shard.parse(saved.shard()));
         Prepared p = prepare(profile, request, new LinkedHashMap<>());
         return execute(folder, p, request);
     }
@@ -153,6 +170,10 @@ final class BenchRun {
     private void printDryRun(Prepared p) {
         Duration total = Duration.ZERO;
         out.println("mapleak: profile " + p.profile().name() + ": " + p.profile().description());
+        if (p.planFile().shard() != null) {
+            out.println("  shard " + p.planFile().shard() + ": " + p.plan().runs().size() + " of the plan's "
+                    + p.planFile().fullPlan().size() + " groups");
+        }
         p.jvms().values().forEach(j -> out.println("  jvm " + j.label() + ": JDK " + j.jdk().describe() + " "
                 + String.join(" ", j.allArgs())));
         p.leftOut().forEach(l -> out.println("  left out " + l));

@@ -29,7 +29,7 @@ public final class Main {
 
     static final String DEFAULT_PROFILE = "quick";
     static final String USAGE = "usage: ./run-bench.sh [PROFILE] [--dry-run] [--prof gc|alloc|cpu] [--verbose] "
-            + "[--out DIR] [-- JMH options] | --list | --resume RUN_DIR | report RUN_DIR";
+            + "[--out DIR] [--shard K/N] [-- JMH options] | --list | --resume RUN_DIR | report RUN_DIR";
 
     private Main() {
     }
@@ -70,6 +70,7 @@ public final class Main {
         boolean dryRun = false;
         boolean verbose = false;
         List<String> profilers = new ArrayList<>();
+        Shard shard = null;
         List<String> jmhArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -90,6 +91,7 @@ public final class Main {
                 case "--verbose" -> verbose = true;
                 case "--resume" -> resume = Path.of(value(args, ++i, "--resume needs a run folder"));
                 case "--out" -> reportsDir = Path.of(value(args, ++i, "--out needs a folder")).toAbsolutePath();
+                case "--shard" -> shard = Shard.parse(value(args, ++i, "--shard needs K/N, e.g. 3/16"));
                 case "--prof" -> profilers.add(value(args, ++i, "--prof needs one of " + ExtraProfilers.NAMES));
                 default -> {
                     if (a.startsWith("-")) {
@@ -104,14 +106,14 @@ public final class Main {
         }
         BenchRun run = new BenchRun(home, out, JdkDiscovery.system());
         if (resume != null) {
-            if (profile != null || !jmhArgs.isEmpty() || !profilers.isEmpty() || dryRun) {
+            if (profile != null || !jmhArgs.isEmpty() || !profilers.isEmpty() || dryRun || shard != null) {
                 throw new UsageException("--resume runs with the settings the run was started with; give it only the run folder");
             }
             return run.resume(resume, verbose, command);
         }
         Map<String, List<String>> overrides = takeParams(jmhArgs);
         return run.start(new BenchRun.Request(profile == null ? DEFAULT_PROFILE : profile, overrides, jmhArgs,
-                profilers, verbose), reportsDir, dryRun, command);
+                profilers, verbose, shard), reportsDir, dryRun, command);
     }
 
     private static void list(Path home, PrintStream out) {

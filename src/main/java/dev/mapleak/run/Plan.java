@@ -26,8 +26,22 @@ public record Plan(List<Combination> runs, List<Skipped> notApplicable) {
 
     /** What {@code plan.json} records of this plan. */
     public PlanFile toFile() {
-        return new PlanFile(runs.stream().map(Combination::id).toList(), notApplicable.stream()
+        return new PlanFile(ids(runs), notApplicable.stream()
                 .map(s -> new PlanFile.NotApplicable(s.combination().id(), s.reason())).toList());
+    }
+
+    /** What {@code plan.json} records of {@code shard}'s part of this plan ({@link #shard}), with the whole plan's groups. */
+    public PlanFile toFile(Shard shard, Plan part) {
+        return new PlanFile(ids(part.runs()), part.toFile().notApplicable(), shard.toString(), ids(runs));
+    }
+
+    /** The part of this plan that {@code shard} runs; the not-applicable list stays whole. */
+    Plan shard(Shard shard, java.util.function.Function<Combination, java.time.Duration> estimate) {
+        return new Plan(shard.select(runs, estimate), notApplicable);
+    }
+
+    private static List<String> ids(List<Combination> groups) {
+        return groups.stream().map(Combination::id).toList();
     }
 
     static Plan expand(Profile profile, BenchmarkCatalog catalog, List<String> jvmLabels) {
