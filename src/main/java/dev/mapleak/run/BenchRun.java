@@ -60,7 +60,8 @@ final class BenchRun {
      *
      * @param leftOut one line per JVM the profile asks for that cannot run here, with the reason
      */
-    private record Prepared(Profile profile, Plan plan, Map<String, JvmConfig> jvms, List<String> leftOut,
+    /** {@code plan} is what this run measures; {@code whole} the profile's plan, larger when the run is one shard of it. */
+    private record Prepared(Profile profile, Plan plan, Plan whole, Map<String, JvmConfig> jvms, List<String> leftOut,
                             CommandLineOptions jmhOptions, PlanFile planFile) {
     }
 
@@ -96,7 +97,7 @@ final class BenchRun {
             }
         }
         HeapPreflight.check(plan.runs(), profile.settings().heap(), profile.where(Profile.HEAP));
-        return new Prepared(profile, plan, jvms, List.copyOf(leftOut), jmhOptions, planFile);
+        return new Prepared(profile, plan, whole, jvms, List.copyOf(leftOut), jmhOptions, planFile);
     }
 
     int start(Request request, Path reportsDir, boolean dryRun, List<String> command) throws IOException {
@@ -114,7 +115,8 @@ final class BenchRun {
         RunFolder.writeAtomically(folder.dir().resolve("environment.json"), RunFolder.GSON.toJson(
                 Environment.describe(profile.name(), command, checked, p.leftOut(), home)));
         folder.writePlan(p.planFile());
-        folder.writeSubjects(SubjectRecords.of(p.plan().runs()));
+        // The whole plan's subjects, also in a shard: merged shards then agree on one subjects.json.
+        folder.writeSubjects(SubjectRecords.of(p.whole().runs()));
         return execute(folder, p, request);
     }
 

@@ -64,6 +64,9 @@ public final class Main {
             }
             return ReportCommand.render(Path.of(args[1]), out);
         }
+        if (args.length > 0 && args[0].equals("merge")) {
+            return merge(home, Arrays.asList(args).subList(1, args.length), out);
+        }
         String profile = null;
         Path resume = null;
         Path reportsDir = home.resolve("reports");
@@ -114,6 +117,25 @@ public final class Main {
         Map<String, List<String>> overrides = takeParams(jmhArgs);
         return run.start(new BenchRun.Request(profile == null ? DEFAULT_PROFILE : profile, overrides, jmhArgs,
                 profilers, verbose, shard), reportsDir, dryRun, command);
+    }
+
+    /** {@code merge SHARD_DIR... [--out DIR]}. */
+    private static int merge(Path home, List<String> args, PrintStream out) throws IOException {
+        Path reportsDir = home.resolve("reports");
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--out")) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException("--out needs a folder");
+                }
+                reportsDir = Path.of(args.get(++i)).toAbsolutePath();
+            } else if (args.get(i).startsWith("-")) {
+                throw new UsageException("unknown option '" + args.get(i) + "' for merge; ./run-bench.sh merge SHARD_DIR... [--out DIR]");
+            } else {
+                dirs.add(Path.of(args.get(i)));
+            }
+        }
+        return ShardMerge.merge(dirs, reportsDir, out);
     }
 
     private static void list(Path home, PrintStream out) {
