@@ -29,7 +29,7 @@ final class Advice {
     /** A strategy's outcome: bytes it frees compared with KEEP, and its time. */
     record Option(String strategy, double freedBytes, Reading time) {
         double mibPerMs() {
-            return freedBytes / 1048576.0 / time.score();
+            return freedBytes / Format.MIB / time.score();
         }
     }
 

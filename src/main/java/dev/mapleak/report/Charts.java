@@ -157,9 +157,9 @@ final class Charts {
             double v = y.apply(vs);
             if (!Double.isNaN(v)) {
                 xs.add((double) vs);
-                ys.add(v / 1048576.0);
+                ys.add(v / Format.MIB);
                 if (v > 0) {
-                    positive.add(v / 1048576.0);
+                    positive.add(v / Format.MIB);
                 }
             }
         }
@@ -198,7 +198,7 @@ final class Charts {
                             Reading r = cat.equals("Go runtime")
                                     ? s.reading(g, vs, phase, strategy, Metric.RETAINED_GO)
                                     : s.reading(cat, vs, phase, strategy, Metric.RETAINED_JOL);
-                            ys.add(r.present() ? r.score() / 1048576.0 : null); // missing, not zero
+                            ys.add(r.present() ? r.score() / Format.MIB : null); // missing, not zero
                         }
                         CategorySeries series = c.addSeries(phase == Phase.RECLAIMED ? phase + " (" + strategy + ")" : phase.name(), categories, ys);
                         series.setFillColor(PALETTE[colour++]);

@@ -25,7 +25,7 @@ final class ClaimsCheck {
     /** A rebuild frees a map's leftovers when it removes at least this share of what KEEP still holds above START. */
     static final double REBUILD_FREES = 0.9;
     /** Memory returned to the OS is judged only for maps that freed at least this much heap (G1's largest region). */
-    static final double MIN_FREED_FOR_OS = 32 * 1048576.0;
+    static final double MIN_FREED_FOR_OS = 32 * Format.MIB;
     static final double OS_HOLDS = 0.5;
     static final double OS_PARTLY = 0.1;
 

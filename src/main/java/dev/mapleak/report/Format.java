@@ -11,6 +11,8 @@ public final class Format {
 
     /** A number that was not measured. */
     public static final String MISSING = "–";
+    /** Bytes in a MiB, the unit of every memory figure (the seed's "MB" is Go's MiB). */
+    public static final double MIB = 1048576.0;
 
     private Format() {
     }
@@ -23,7 +25,7 @@ public final class Format {
         if (Double.isNaN(bytes)) {
             return MISSING;
         }
-        double m = bytes / 1048576.0;
+        double m = bytes / MIB;
         double a = Math.abs(m);
         if (a == 0) {
             return "0";
@@ -91,6 +93,11 @@ public final class Format {
             return String.format(Locale.ROOT, "%,.0f", v); // counts: GC count, bytes per op that are whole
         }
         return String.format(Locale.ROOT, a >= 1000 ? "%,.0f" : a >= 1 ? "%.2f" : "%.4g", v);
+    }
+
+    /** Memory of a machine: {@code 23.5 GiB}. */
+    public static String gib(double bytes) {
+        return String.format(Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
     }
 
     public static String count(long n) {

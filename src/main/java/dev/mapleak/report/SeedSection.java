@@ -76,7 +76,7 @@ final class SeedSection {
         if (vs == 128 && s.entries() == SEED_ENTRIES) {
             double[] p = SEED_PRINTOUT_MIB;
             t.row(List.of("Go, the seed's printout (HeapAlloc; quoted, not measured)", "INLINE",
-                    Format.mib(p[0] * 1048576), Format.mib(p[1] * 1048576), Format.mib(p[2] * 1048576), Format.MISSING,
+                    Format.mib(p[0] * Format.MIB), Format.mib(p[1] * Format.MIB), Format.mib(p[2] * Format.MIB), Format.MISSING,
                     Format.percent((p[2] - p[0]) / (p[1] - p[0])), Format.MISSING));
         }
         for (String subject : s.subjects()) {
