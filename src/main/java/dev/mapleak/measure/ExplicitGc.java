@@ -1,5 +1,7 @@
 package dev.mapleak.measure;
 
+import dev.mapleak.folder.UnusableHeapProbe;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,31 +21,29 @@ import java.util.Optional;
 public enum ExplicitGc {
 
     /** {@code System.gc()} runs a stop-the-world full collection: the reading after it is the live set. */
-    FULL(0, ""),
+    FULL(null),
     /** {@code -XX:+DisableExplicitGC}: {@code System.gc()} does nothing. */
-    DISABLED(1, "-XX:+DisableExplicitGC makes System.gc() a no-op"),
+    DISABLED(UnusableHeapProbe.DISABLED),
     /** {@code -XX:+ExplicitGCInvokesConcurrent} (Shenandoah's default): a concurrent cycle instead of a full GC. */
-    CONCURRENT(2, "System.gc() runs a concurrent cycle (-XX:+ExplicitGCInvokesConcurrent, Shenandoah's default),"
-            + " which leaves the garbage of regions it does not evacuate; -XX:-ExplicitGCInvokesConcurrent makes it a full GC"),
-    /** Epsilon ({@code -XX:+UseEpsilonGC}) never collects: heap used after {@code System.gc()} is everything ever allocated. */
-    NO_COLLECTOR(3, "Epsilon never collects: heap used counts everything ever allocated, live or not");
+    CONCURRENT(UnusableHeapProbe.CONCURRENT),
+    /** Epsilon ({@code -XX:+UseEpsilonGC}) never collects. */
+    NO_COLLECTOR(UnusableHeapProbe.NO_COLLECTOR);
 
-    private final int code;
-    private final String reason;
+    /** What the result format records for this case; null for {@link #FULL}, which records nothing. */
+    private final UnusableHeapProbe unusable;
 
-    ExplicitGc(int code, String reason) {
-        this.code = code;
-        this.reason = reason;
+    ExplicitGc(UnusableHeapProbe unusable) {
+        this.unusable = unusable;
     }
 
     /** The value of the {@code heap.probe.unusable} metric; 0 is never reported. */
     public int code() {
-        return code;
+        return unusable == null ? 0 : unusable.code();
     }
 
     /** Why heap-after-GC is not measurable on such a JVM; empty for {@link #FULL}. */
     public Optional<String> unusableReason() {
-        return reason.isEmpty() ? Optional.empty() : Optional.of(reason);
+        return unusable == null ? Optional.empty() : Optional.of(unusable.reason());
     }
 
     /** From the three flags' values ({@code "true"}/{@code "false"}, as HotSpot prints them); absent flags are false. */
@@ -63,7 +63,7 @@ public enum ExplicitGc {
     /** The constant a {@code heap.probe.unusable} value stands for. */
     public static ExplicitGc ofCode(double code) {
         for (ExplicitGc e : values()) {
-            if (e.code == code) {
+            if (e.code() == code) {
                 return e;
             }
         }

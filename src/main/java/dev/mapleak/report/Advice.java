@@ -1,5 +1,7 @@
 package dev.mapleak.report;
 
+import dev.mapleak.folder.Metric;
+import dev.mapleak.folder.Phase;
 import dev.mapleak.folder.Storage;
 
 import java.util.ArrayList;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Section 6: advice computed from this run's numbers, never fixed text: for each subject and delete fraction,
+ * {@link Section#ADVICE}: advice computed from this run's numbers, never fixed text: for each subject and delete fraction,
  * the strategy that recovers the most memory per millisecond, and the value sizes at which storage layout
  * (INLINE or POINTER) changes what a map keeps.
  */
@@ -27,7 +29,7 @@ final class Advice {
     /** A strategy's outcome: bytes it frees compared with KEEP, and its time. */
     record Option(String strategy, double freedBytes, Reading time) {
         double mibPerMs() {
-            return freedBytes / 1048576.0 / time.score();
+            return freedBytes / Format.MIB / time.score();
         }
     }
 
@@ -35,7 +37,6 @@ final class Advice {
     }
 
     static void add(ReportDocument doc, RunData data) {
-        doc.heading(2, "6. Advice from these numbers", "advice");
         Scenario seed = data.seed();
         if (seed.subjects().isEmpty()) {
             doc.paragraph("No lifecycle results: no advice.");
@@ -60,7 +61,7 @@ final class Advice {
                         p.best().map(b -> "**" + b.strategy() + "**").orElse("KEEP: nothing worth recovering"),
                         p.best().map(b -> Format.mib(b.freedBytes())).orElse(Format.MISSING),
                         p.best().map(b -> b.time().ms()).orElse(Format.MISSING),
-                        p.best().map(b -> rate(b.mibPerMs())).orElse(Format.MISSING),
+                        p.best().map(b -> Format.rate(b.mibPerMs())).orElse(Format.MISSING),
                         others.isEmpty() ? Format.MISSING : String.join(", ", others)));
             }
             doc.table(t.build());
@@ -83,14 +84,14 @@ final class Advice {
         for (String subject : seed.subjects()) {
             for (String fraction : seed.valuesOf("deleteFraction")) {
                 Scenario s = seed.with("deleteFraction", fraction);
-                double keep = s.reading(subject, vs, "RECLAIMED", "KEEP", RunData.JOL).score();
-                double filled = s.reading(subject, vs, "FILLED", "", RunData.JOL).score();
+                double keep = s.reading(subject, vs, Phase.RECLAIMED, "KEEP", Metric.RETAINED_JOL).score();
+                double filled = s.reading(subject, vs, Phase.FILLED, "", Metric.RETAINED_JOL).score();
                 if (Double.isNaN(keep) || Double.isNaN(filled)) {
                     continue;
                 }
                 List<Option> options = new ArrayList<>();
                 for (String strategy : s.strategies()) {
-                    double after = s.reading(subject, vs, "RECLAIMED", strategy, RunData.JOL).score();
+                    double after = s.reading(subject, vs, Phase.RECLAIMED, strategy, Metric.RETAINED_JOL).score();
                     Reading time = s.reclaimTime(subject, vs, strategy);
                     if (!strategy.equals("KEEP") && !Double.isNaN(after) && time.present() && time.score() > 0) {
                         options.add(new Option(strategy, keep - after, time));
@@ -139,11 +140,7 @@ final class Advice {
     }
 
     private static String rateText(Option o, double filled) {
-        return o.freedBytes() < WORTH * filled ? "frees too little" : rate(o.mibPerMs());
-    }
-
-    private static String rate(double mibPerMs) {
-        return String.format(java.util.Locale.ROOT, mibPerMs >= 10 ? "%,.0f" : mibPerMs >= 0.1 ? "%.2f" : "%.4f", mibPerMs);
+        return o.freedBytes() < WORTH * filled ? "frees too little" : Format.rate(o.mibPerMs());
     }
 
     /** Per value size: median retained after delete of INLINE maps against POINTER maps. */
@@ -155,8 +152,8 @@ final class Advice {
             List<Double> pointer = new ArrayList<>();
             List<String> inlineNames = new ArrayList<>();
             for (String subject : s.subjects()) {
-                double deleted = s.reading(subject, vs, "DELETED", "", RunData.JOL).score();
-                Optional<Storage> layout = SubjectLayout.of(subject, vs);
+                double deleted = s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_JOL).score();
+                Optional<Storage> layout = s.storage(subject, vs);
                 if (Double.isNaN(deleted) || layout.isEmpty()) {
                     continue;
                 }

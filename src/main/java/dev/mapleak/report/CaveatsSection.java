@@ -1,12 +1,14 @@
 package dev.mapleak.report;
 
+import dev.mapleak.folder.Metric;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Section 7: how much to trust the numbers (samples and error bars) and what is missing: combinations left
+ * {@link Section#CAVEATS}: how much to trust the numbers (samples and error bars) and what is missing: combinations left
  * out as not applicable, groups that failed, files that could not be read, charts that could not be drawn.
  */
 final class CaveatsSection {
@@ -15,7 +17,6 @@ final class CaveatsSection {
     }
 
     static void add(ReportDocument doc, RunData data, List<String> chartProblems) {
-        doc.heading(2, "7. Error bars, and what is missing", "caveats");
         long total = data.results().measurements().size();
         long repeated = data.results().measurements().stream().filter(m -> m.primary().samples().size() > 1).count();
         if (repeated == 0) {
@@ -49,13 +50,13 @@ final class CaveatsSection {
     }
 
     /**
-     * Results that carry {@code heap.probe.unusable}: their JVM's System.gc() is disabled or concurrent, so heap after
+     * Results that carry {@link Metric#HEAP_PROBE_UNUSABLE}: their JVM's System.gc() is disabled or concurrent, so heap after
      * GC is missing on purpose; the reason is the one environment.json gives for that JVM.
      */
     static List<String> heapUnmeasured(RunData data) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (ResultSet.Measurement m : data.results().measurements()) {
-            if (m.secondary().containsKey("heap.probe.unusable")) {
+            if (m.has(Metric.HEAP_PROBE_UNUSABLE)) {
                 counts.merge(m.jvm(), 1, Integer::sum);
             }
         }

@@ -14,6 +14,9 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import dev.mapleak.folder.Metric;
+import dev.mapleak.folder.Phase;
+
 import java.awt.AWTError;
 import java.awt.Color;
 import java.io.IOException;
@@ -23,10 +26,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Section 3: the report's charts, drawn with XChart into PNG files under {@code charts/} in the run folder.
+ * {@link Section#CHARTS}: the report's charts, drawn with XChart into PNG files under {@code charts/} in the run folder.
  * Headless: no display is needed, only a font (on Debian, {@code fonts-dejavu-core}). A chart that cannot be
  * drawn is reported as a problem; the rest of the report does not depend on it.
  */
@@ -59,9 +63,8 @@ final class Charts {
     private Charts() {
     }
 
-    /** Draws every chart into {@code charts/}, adds them to section 3, and returns the ones that could not be drawn. */
+    /** Draws every chart into {@code charts/}, adds them to their section, and returns the ones that could not be drawn. */
     static List<String> add(ReportDocument doc, RunData data) {
-        doc.heading(2, "3. Charts", "charts");
         Scenario s = data.seed();
         if (s.subjects().isEmpty()) {
             doc.paragraph("No lifecycle results to chart.");
@@ -86,7 +89,7 @@ final class Charts {
             }
         }
         if (problems.size() == drawn.size()) {
-            doc.paragraph("No chart could be drawn; see section 7.");
+            doc.paragraph("No chart could be drawn; see " + Section.CAVEATS.reference() + ".");
         }
         return problems;
     }
@@ -105,13 +108,13 @@ final class Charts {
         }
     }
 
-    /** Retained after delete against value size: one line per subject, plus Go's runtime for GO_HYBRID. */
+    /** Retained after delete against value size: one line per subject, plus Go's runtime for the Go model. */
     static Drawn retainedAfterDelete(Scenario s, Path runDir) {
         String file = DIR + "/retained-after-delete.png";
         String alt = "Retained MiB after deleting, against value size, one line per map";
         boolean step = s.valueSizes().contains(128) && s.valueSizes().contains(129);
         return draw(runDir, file, alt, "Retained after the deletes (JOL, MiB) against value size; " + s.describe()
-                + ". The black dashed line is what Go's runtime would hold for GO_HYBRID's state"
+                + ". The black dashed line is what Go's runtime would hold for " + ClaimsCheck.goName(s) + "'s state"
                 + (step ? "; the grey line marks Go's 128/129-byte switch." : "."), () -> {
             XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Retained after delete")
                     .xAxisTitle("value size (bytes)").yAxisTitle("retained MiB").build();
@@ -121,12 +124,14 @@ final class Charts {
             List<Double> positive = new ArrayList<>();
             int colour = 0;
             for (String subject : s.subjects()) {
-                addLine(c, subject, sizes, vs -> s.reading(subject, vs, "DELETED", "", RunData.JOL).score(),
+                addLine(c, subject, sizes, vs -> s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_JOL).score(),
                         PALETTE[colour++ % (PALETTE.length - 1)], positive);
             }
-            if (s.subjects().contains(RunData.GO_SUBJECT)) {
-                XYSeries go = addLine(c, "Go runtime (GO_HYBRID model)", sizes,
-                        vs -> s.reading(RunData.GO_SUBJECT, vs, "DELETED", "", RunData.GO).score(), Color.BLACK, positive);
+            Optional<String> goSubject = s.goSubject().filter(s.subjects()::contains);
+            if (goSubject.isPresent()) {
+                String g = goSubject.get();
+                XYSeries go = addLine(c, "Go runtime (" + g + " model)", sizes,
+                        vs -> s.reading(g, vs, Phase.DELETED, "", Metric.RETAINED_GO).score(), Color.BLACK, positive);
                 if (go != null) {
                     go.setLineStyle(SeriesLines.DASH_DASH);
                 }
@@ -152,9 +157,9 @@ final class Charts {
             double v = y.apply(vs);
             if (!Double.isNaN(v)) {
                 xs.add((double) vs);
-                ys.add(v / 1048576.0);
+                ys.add(v / Format.MIB);
                 if (v > 0) {
-                    positive.add(v / 1048576.0);
+                    positive.add(v / Format.MIB);
                 }
             }
         }
@@ -171,32 +176,31 @@ final class Charts {
     /** Retained at each phase for one value size: bars per subject, one colour per phase. */
     static Drawn retainedByPhase(Scenario s, int vs, String strategy, Path runDir) {
         String file = DIR + "/retained-by-phase-" + vs + ".png";
-        List<String> phases = List.of("START", "FILLED", "DELETED", "RECLAIMED");
         return draw(runDir, file, "Retained MiB at each phase, " + vs + "-byte values",
                 "Retained at each phase (JOL, MiB), " + vs + "-byte values; " + s.describe() + "; RECLAIMED applies `"
-                        + strategy + "`. \"Go runtime\" is Go's own figure for GO_HYBRID's state.", () -> {
+                        + strategy + "`. \"Go runtime\" is Go's own figure for " + ClaimsCheck.goName(s) + "'s state.", () -> {
                     CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                             .title("Retained by phase, " + vs + "-byte values").xAxisTitle("").yAxisTitle("retained MiB").build();
                     style(c);
                     c.getStyler().setXAxisLabelRotation(35);
                     c.getStyler().setXAxisMaxLabelCount(1000);
                     List<String> categories = new ArrayList<>();
-                    boolean go = s.subjects().contains(RunData.GO_SUBJECT)
-                            && s.reading(RunData.GO_SUBJECT, vs, "FILLED", "", RunData.GO).present();
+                    String g = s.goSubject().orElse("");
+                    boolean go = s.subjects().contains(g) && s.reading(g, vs, Phase.FILLED, "", Metric.RETAINED_GO).present();
                     if (go) {
                         categories.add("Go runtime");
                     }
                     s.subjects().stream().filter(x -> s.state(x, vs).isPresent()).forEach(categories::add);
                     int colour = 0;
-                    for (String phase : phases) {
+                    for (Phase phase : Phase.values()) {
                         List<Double> ys = new ArrayList<>();
                         for (String cat : categories) {
                             Reading r = cat.equals("Go runtime")
-                                    ? s.reading(RunData.GO_SUBJECT, vs, phase, strategy, RunData.GO)
-                                    : s.reading(cat, vs, phase, strategy, RunData.JOL);
-                            ys.add(r.present() ? r.score() / 1048576.0 : null); // missing, not zero
+                                    ? s.reading(g, vs, phase, strategy, Metric.RETAINED_GO)
+                                    : s.reading(cat, vs, phase, strategy, Metric.RETAINED_JOL);
+                            ys.add(r.present() ? r.score() / Format.MIB : null); // missing, not zero
                         }
-                        CategorySeries series = c.addSeries(phase.equals("RECLAIMED") ? "RECLAIMED (" + strategy + ")" : phase, categories, ys);
+                        CategorySeries series = c.addSeries(phase == Phase.RECLAIMED ? phase + " (" + strategy + ")" : phase.name(), categories, ys);
                         series.setFillColor(PALETTE[colour++]);
                     }
                     return c;
@@ -210,7 +214,7 @@ final class Charts {
                 "Retained after each strategy (JOL) ÷ retained with KEEP, " + vs + "-byte values; " + s.describe()
                         + ". Below 1: the strategy freed memory (a log axis when the ratios span more than two decades).",
                 (subject, strategy) -> new double[]{
-                        s.reading(subject, vs, "RECLAIMED", strategy, RunData.JOL).score(), Double.NaN},
+                        s.reading(subject, vs, Phase.RECLAIMED, strategy, Metric.RETAINED_JOL).score(), Double.NaN},
                 false);
     }
 

@@ -1,5 +1,7 @@
 package dev.mapleak.report;
 
+import dev.mapleak.folder.Metric;
+import dev.mapleak.folder.Phase;
 import dev.mapleak.folder.Storage;
 
 import java.util.ArrayList;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Section 5: each claim of the seed ({@code maps-and-memory-leaks.md}) against this run's numbers, in Java
+ * {@link Section#CLAIMS}: each claim of the seed ({@code maps-and-memory-leaks.md}) against this run's numbers, in Java
  * and in the Go model, with a verdict computed by a stated rule. Where the run lacks what a rule needs the
  * verdict is "not measured in this run", never a guess.
  */
@@ -23,11 +25,9 @@ final class ClaimsCheck {
     /** A rebuild frees a map's leftovers when it removes at least this share of what KEEP still holds above START. */
     static final double REBUILD_FREES = 0.9;
     /** Memory returned to the OS is judged only for maps that freed at least this much heap (G1's largest region). */
-    static final double MIN_FREED_FOR_OS = 32 * 1048576.0;
+    static final double MIN_FREED_FOR_OS = 32 * Format.MIB;
     static final double OS_HOLDS = 0.5;
     static final double OS_PARTLY = 0.1;
-    /** How long the probe waited for a collector that uncommits lazily (ZGC, Shenandoah) before reading, when it did. */
-    static final String UNCOMMIT_WAIT = "heap.uncommit.wait.ms";
 
     /** What one world (Java, or the Go model) measured for a claim, and the verdict. */
     record Finding(String where, String measured, Verdict verdict) {
@@ -54,18 +54,17 @@ final class ClaimsCheck {
     }
 
     static void add(ReportDocument doc, RunData data) {
-        doc.heading(2, "5. The seed's claims checked", "claims");
         if (data.seed().subjects().isEmpty()) {
             doc.paragraph("Not measured in this run: the claims are checked against LifecycleBenchmark results, and this run has none.");
             return;
         }
         doc.paragraph("Each claim of the seed (`maps-and-memory-leaks.md`), what this run measured under the seed's conditions ("
-                + data.seed().describe() + ") and a verdict from the stated rule. \"Java\" is every map except GO_HYBRID; "
-                + "\"Go model\" is GO_HYBRID's `retained.go.bytes`, what Go's own runtime would hold for the same map state.");
+                + data.seed().describe() + ") and a verdict from the stated rule. \"Java\" is every map except " + goName(data.seed())
+                + "; \"Go model\" is " + goName(data.seed()) + "'s `" + Metric.RETAINED_GO.key() + "`, what Go's own runtime would hold for the same map state.");
         int n = 0;
         for (Claim c : check(data)) {
             n++;
-            doc.heading(3, "5." + n + " " + c.title(), "claim-" + n);
+            Section.CLAIMS.subheading(doc, n, c.title(), "claim-" + n);
             doc.paragraph("**The seed:** " + c.seedSays());
             doc.paragraph("**Rule:** " + c.rule());
             var t = new ReportDocument.TableBuilder().text("where", "what this run measured", "verdict");
@@ -89,11 +88,11 @@ final class ClaimsCheck {
         List<String> kept = new ArrayList<>();
         List<String> shrank = new ArrayList<>();
         for (String subject : javaSubjects(s)) {
-            List<Double> ks = sizes.stream().map(vs -> s.keptAfterDelete(subject, vs, RunData.JOL)).filter(k -> !Double.isNaN(k)).toList();
+            List<Double> ks = sizes.stream().map(vs -> s.keptAfterDelete(subject, vs, Metric.RETAINED_JOL)).filter(k -> !Double.isNaN(k)).toList();
             if (ks.isEmpty()) {
                 continue;
             }
-            String text = subject + " " + keptText(s, subject, sizes, RunData.JOL);
+            String text = subject + " " + keptText(s, subject, sizes, Metric.RETAINED_JOL);
             (ks.stream().allMatch(k -> k >= KEPT) ? kept : shrank).add(text);
         }
         Finding java = new Finding("Java", join("kept the table", kept) + join("shrank (or has no table)", shrank),
@@ -119,8 +118,8 @@ final class ClaimsCheck {
         List<String> switched = new ArrayList<>();
         List<String> same = new ArrayList<>();
         for (String subject : javaSubjects(s)) {
-            double k128 = s.keptAfterDelete(subject, 128, RunData.JOL);
-            double k129 = s.keptAfterDelete(subject, 129, RunData.JOL);
+            double k128 = s.keptAfterDelete(subject, 128, Metric.RETAINED_JOL);
+            double k129 = s.keptAfterDelete(subject, 129, Metric.RETAINED_JOL);
             if (Double.isNaN(k128) || Double.isNaN(k129)) {
                 continue;
             }
@@ -130,17 +129,17 @@ final class ClaimsCheck {
         Finding java = new Finding("Java", join("switch", switched) + join("no switch (kept at 128 → 129 bytes)", same),
                 Verdict.ofCount(switched.size(), switched.size() + same.size()));
         Finding go;
-        double g128 = s.keptAfterDelete(RunData.GO_SUBJECT, 128, RunData.GO);
-        double g129 = s.keptAfterDelete(RunData.GO_SUBJECT, 129, RunData.GO);
+        double g128 = s.keptAfterDelete(go(s), 128, Metric.RETAINED_GO);
+        double g129 = s.keptAfterDelete(go(s), 129, Metric.RETAINED_GO);
         if (Double.isNaN(g128) || Double.isNaN(g129)) {
-            go = new Finding("Go model", "GO_HYBRID's Go figure not measured at both sizes", Verdict.NOT_MEASURED);
+            go = new Finding("Go model", goName(s) + "'s Go figure not measured at both sizes", Verdict.NOT_MEASURED);
         } else {
-            double j128 = s.keptAfterDelete(RunData.GO_SUBJECT, 128, RunData.JOL);
-            double j129 = s.keptAfterDelete(RunData.GO_SUBJECT, 129, RunData.JOL);
+            double j128 = s.keptAfterDelete(go(s), 128, Metric.RETAINED_JOL);
+            double j129 = s.keptAfterDelete(go(s), 129, Metric.RETAINED_JOL);
             go = new Finding("Go model", "Go keeps " + Format.percent(g128) + " of the fill at 128 bytes ("
-                    + Format.mib(at(s, 128, "DELETED", RunData.GO)) + " of " + Format.mib(at(s, 128, "FILLED", RunData.GO)) + " MiB), "
-                    + Format.percent(g129) + " at 129 bytes (" + Format.mib(at(s, 129, "DELETED", RunData.GO)) + " of "
-                    + Format.mib(at(s, 129, "FILLED", RunData.GO)) + " MiB); GO_HYBRID's own Java footprint: "
+                    + Format.mib(at(s, 128, Phase.DELETED, Metric.RETAINED_GO)) + " of " + Format.mib(at(s, 128, Phase.FILLED, Metric.RETAINED_GO)) + " MiB), "
+                    + Format.percent(g129) + " at 129 bytes (" + Format.mib(at(s, 129, Phase.DELETED, Metric.RETAINED_GO)) + " of "
+                    + Format.mib(at(s, 129, Phase.FILLED, Metric.RETAINED_GO)) + " MiB); " + goName(s) + "'s own Java footprint: "
                     + Format.percent(j128) + " → " + Format.percent(j129),
                     switches(g128, g129) ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD);
         }
@@ -171,7 +170,7 @@ final class ClaimsCheck {
         List<String> inline = new ArrayList<>();
         for (String subject : javaSubjects(s)) {
             for (int vs : sizes) {
-                Optional<Storage> layout = SubjectLayout.of(subject, vs);
+                Optional<Storage> layout = s.storage(subject, vs);
                 double kept = heapOrJolKept(s, subject, vs);
                 if (layout.isEmpty() || Double.isNaN(kept)) {
                     continue;
@@ -188,28 +187,28 @@ final class ClaimsCheck {
                 + join("POINTER, still held", heldOn) + join("for contrast, INLINE", inline),
                 Verdict.ofCount(collected.size(), collected.size() + heldOn.size()));
         List<Integer> pointerSizes = sizes.stream()
-                .filter(vs -> SubjectLayout.of(RunData.GO_SUBJECT, vs).orElse(null) == Storage.POINTER).toList();
+                .filter(vs -> s.storage(go(s), vs).orElse(null) == Storage.POINTER).toList();
         List<Integer> inlineSizes = sizes.stream()
-                .filter(vs -> SubjectLayout.of(RunData.GO_SUBJECT, vs).orElse(null) == Storage.INLINE).toList();
+                .filter(vs -> s.storage(go(s), vs).orElse(null) == Storage.INLINE).toList();
         Finding go;
-        List<Double> goKept = pointerSizes.stream().map(vs -> s.keptAfterDelete(RunData.GO_SUBJECT, vs, RunData.GO))
+        List<Double> goKept = pointerSizes.stream().map(vs -> s.keptAfterDelete(go(s), vs, Metric.RETAINED_GO))
                 .filter(k -> !Double.isNaN(k)).toList();
         if (goKept.isEmpty()) {
-            go = new Finding("Go model", "no value size where Go stores pointers (over 128 bytes) was measured for GO_HYBRID",
+            go = new Finding("Go model", "no value size where Go stores pointers (over 128 bytes) was measured for " + goName(s),
                     Verdict.NOT_MEASURED);
         } else {
             go = new Finding("Go model", "POINTER (" + sizesText(pointerSizes) + "): Go keeps "
-                    + keptText(s, RunData.GO_SUBJECT, pointerSizes, RunData.GO)
+                    + keptText(s, go(s), pointerSizes, Metric.RETAINED_GO)
                     + (inlineSizes.isEmpty() ? "" : "; for contrast, INLINE (" + sizesText(inlineSizes) + "): "
-                    + keptText(s, RunData.GO_SUBJECT, inlineSizes, RunData.GO)),
+                    + keptText(s, go(s), inlineSizes, Metric.RETAINED_GO)),
                     goKept.stream().allMatch(k -> k <= COLLECTED) ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD);
         }
         return new Claim(title, seed, rule, List.of(java, go));
     }
 
     private static double heapOrJolKept(Scenario s, String subject, int vs) {
-        double heap = s.keptAfterDelete(subject, vs, RunData.HEAP);
-        return Double.isNaN(heap) ? s.keptAfterDelete(subject, vs, RunData.JOL) : heap;
+        double heap = s.keptAfterDelete(subject, vs, Metric.RETAINED_HEAP);
+        return Double.isNaN(heap) ? s.keptAfterDelete(subject, vs, Metric.RETAINED_JOL) : heap;
     }
 
     // ---- 4. rebuilding frees ------------------------------------------------------------------------
@@ -231,7 +230,7 @@ final class ClaimsCheck {
         List<String> nothing = new ArrayList<>();
         for (String subject : javaSubjects(s)) {
             for (int vs : sizes) {
-                classifyRebuild(s, subject, vs, RunData.JOL, sizes.size() > 1, freed, notFreed, nothing);
+                classifyRebuild(s, subject, vs, Metric.RETAINED_JOL, sizes.size() > 1, freed, notFreed, nothing);
             }
         }
         Finding java = new Finding("Java", join("freed", freed) + join("not freed", notFreed) + join("nothing to free", nothing),
@@ -240,21 +239,21 @@ final class ClaimsCheck {
         List<String> gNot = new ArrayList<>();
         List<String> gNothing = new ArrayList<>();
         for (int vs : sizes) {
-            classifyRebuild(s, RunData.GO_SUBJECT, vs, RunData.GO, true, gFreed, gNot, gNothing);
+            classifyRebuild(s, go(s), vs, Metric.RETAINED_GO, true, gFreed, gNot, gNothing);
         }
         Finding go = gFreed.isEmpty() && gNot.isEmpty() && gNothing.isEmpty()
-                ? new Finding("Go model", "GO_HYBRID's Go figure not measured with KEEP and REBUILD", Verdict.NOT_MEASURED)
+                ? new Finding("Go model", goName(s) + "'s Go figure not measured with KEEP and REBUILD", Verdict.NOT_MEASURED)
                 : new Finding("Go model", join("freed", gFreed) + join("not freed", gNot) + join("nothing to free", gNothing),
                 gFreed.isEmpty() && gNot.isEmpty() ? Verdict.NOT_MEASURED : Verdict.ofCount(gFreed.size(), gFreed.size() + gNot.size()));
         return new Claim(title, seed, rule, List.of(java, go));
     }
 
-    private static void classifyRebuild(Scenario s, String subject, int vs, String metric, boolean showSize,
+    private static void classifyRebuild(Scenario s, String subject, int vs, Metric metric, boolean showSize,
                                         List<String> freed, List<String> notFreed, List<String> nothing) {
-        double start = s.reading(subject, vs, "START", "", metric).score();
-        double filled = s.reading(subject, vs, "FILLED", "", metric).score();
-        double keep = s.reading(subject, vs, "RECLAIMED", "KEEP", metric).score();
-        double rebuild = s.reading(subject, vs, "RECLAIMED", "REBUILD", metric).score();
+        double start = s.reading(subject, vs, Phase.START, "", metric).score();
+        double filled = s.reading(subject, vs, Phase.FILLED, "", metric).score();
+        double keep = s.reading(subject, vs, Phase.RECLAIMED, "KEEP", metric).score();
+        double rebuild = s.reading(subject, vs, Phase.RECLAIMED, "REBUILD", metric).score();
         if (Double.isNaN(start) || Double.isNaN(filled) || Double.isNaN(keep) || Double.isNaN(rebuild) || filled <= start) {
             return;
         }
@@ -291,12 +290,12 @@ final class ClaimsCheck {
             List<String> lines = new ArrayList<>();
             for (String subject : s.subjects()) {
                 for (int vs : SeedSection.seedSizes(s)) {
-                    double freed = s.reading(subject, vs, "FILLED", "", RunData.HEAP).score()
-                            - s.reading(subject, vs, "DELETED", "", RunData.HEAP).score();
-                    double rssDrop = s.reading(subject, vs, "FILLED", "", RunData.RSS).score()
-                            - s.reading(subject, vs, "DELETED", "", RunData.RSS).score();
-                    double committedDrop = s.reading(subject, vs, "FILLED", "", RunData.COMMITTED).score()
-                            - s.reading(subject, vs, "DELETED", "", RunData.COMMITTED).score();
+                    double freed = s.reading(subject, vs, Phase.FILLED, "", Metric.RETAINED_HEAP).score()
+                            - s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_HEAP).score();
+                    double rssDrop = s.reading(subject, vs, Phase.FILLED, "", Metric.PROCESS_RSS).score()
+                            - s.reading(subject, vs, Phase.DELETED, "", Metric.PROCESS_RSS).score();
+                    double committedDrop = s.reading(subject, vs, Phase.FILLED, "", Metric.HEAP_COMMITTED).score()
+                            - s.reading(subject, vs, Phase.DELETED, "", Metric.HEAP_COMMITTED).score();
                     if (Double.isNaN(freed) || Double.isNaN(rssDrop) || freed < MIN_FREED_FOR_OS) {
                         continue;
                     }
@@ -308,7 +307,7 @@ final class ClaimsCheck {
             List<Double> waits = new ArrayList<>();
             for (String subject : s.subjects()) {
                 for (int vs : SeedSection.seedSizes(s)) {
-                    double w = s.reading(subject, vs, "DELETED", "", UNCOMMIT_WAIT).score();
+                    double w = s.reading(subject, vs, Phase.DELETED, "", Metric.UNCOMMIT_WAIT).score();
                     if (!Double.isNaN(w)) {
                         waits.add(w);
                     }
@@ -337,18 +336,18 @@ final class ClaimsCheck {
 
     private static Finding goFinding(Scenario s, List<Integer> sizes, java.util.function.Predicate<List<Double>> agrees,
                                      String yes, String no) {
-        List<Double> ks = sizes.stream().map(vs -> s.keptAfterDelete(RunData.GO_SUBJECT, vs, RunData.GO))
+        List<Double> ks = sizes.stream().map(vs -> s.keptAfterDelete(go(s), vs, Metric.RETAINED_GO))
                 .filter(k -> !Double.isNaN(k)).toList();
         if (ks.isEmpty()) {
-            return new Finding("Go model", "GO_HYBRID's Go figure was not measured in this run", Verdict.NOT_MEASURED);
+            return new Finding("Go model", goName(s) + "'s Go figure was not measured in this run", Verdict.NOT_MEASURED);
         }
         boolean ok = agrees.test(ks);
-        return new Finding("Go model", (ok ? yes : no) + ": Go keeps " + keptText(s, RunData.GO_SUBJECT, sizes, RunData.GO),
+        return new Finding("Go model", (ok ? yes : no) + ": Go keeps " + keptText(s, go(s), sizes, Metric.RETAINED_GO),
                 ok ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD);
     }
 
     /** "0.0626 of 1.89 MiB (3.3%)" per size, joined. */
-    private static String keptText(Scenario s, String subject, List<Integer> sizes, String metric) {
+    private static String keptText(Scenario s, String subject, List<Integer> sizes, Metric metric) {
         List<String> parts = new ArrayList<>();
         for (int vs : sizes) {
             double k = s.keptAfterDelete(subject, vs, metric);
@@ -356,18 +355,28 @@ final class ClaimsCheck {
                 continue;
             }
             parts.add((sizes.size() > 1 ? vs + " B: " : "")
-                    + Format.mib(s.reading(subject, vs, "DELETED", "", metric).score()) + " of "
-                    + Format.mib(s.reading(subject, vs, "FILLED", "", metric).score()) + " MiB (" + Format.percent(k) + ")");
+                    + Format.mib(s.reading(subject, vs, Phase.DELETED, "", metric).score()) + " of "
+                    + Format.mib(s.reading(subject, vs, Phase.FILLED, "", metric).score()) + " MiB (" + Format.percent(k) + ")");
         }
         return String.join(", ", parts);
     }
 
-    private static double at(Scenario s, int vs, String phase, String metric) {
-        return s.reading(RunData.GO_SUBJECT, vs, phase, "", metric).score();
+    private static double at(Scenario s, int vs, Phase phase, Metric metric) {
+        return s.reading(go(s), vs, phase, "", metric).score();
     }
 
     private static String sizesText(List<Integer> sizes) {
         return String.join(", ", sizes.stream().map(v -> v + " B").toList());
+    }
+
+    /** The subject carrying Go's figure, or "" (no subject) when the run had no Go model. */
+    private static String go(Scenario s) {
+        return s.goSubject().orElse("");
+    }
+
+    /** The Go model's subject by name, for the text. */
+    static String goName(Scenario s) {
+        return s.goSubject().orElse("the Go model");
     }
 
     private static boolean deletesAll(Scenario s) {
@@ -375,7 +384,7 @@ final class ClaimsCheck {
     }
 
     private static List<String> javaSubjects(Scenario s) {
-        return s.subjects().stream().filter(x -> !x.equals(RunData.GO_SUBJECT)).toList();
+        return s.subjects().stream().filter(x -> !x.equals(go(s))).toList();
     }
 
     private static String join(String label, List<String> items) {

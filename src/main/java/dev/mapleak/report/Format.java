@@ -2,11 +2,17 @@ package dev.mapleak.report;
 
 import java.util.Locale;
 
-/** How numbers are written in reports: MiB (2^20 bytes), milliseconds, ratios and percentages. */
+/**
+ * How numbers are written in summary.md, report.md and report.html alike: MiB (2^20 bytes), milliseconds, ratios,
+ * percentages, bytes per entry, MiB per millisecond and JMH's other scores. Every number a report prints goes
+ * through here, so one value reads the same wherever it appears.
+ */
 public final class Format {
 
     /** A number that was not measured. */
     public static final String MISSING = "–";
+    /** Bytes in a MiB, the unit of every memory figure (the seed's "MB" is Go's MiB). */
+    public static final double MIB = 1048576.0;
 
     private Format() {
     }
@@ -19,7 +25,7 @@ public final class Format {
         if (Double.isNaN(bytes)) {
             return MISSING;
         }
-        double m = bytes / 1048576.0;
+        double m = bytes / MIB;
         double a = Math.abs(m);
         if (a == 0) {
             return "0";
@@ -65,6 +71,33 @@ public final class Format {
         String joined = s.size() == 1 ? s.get(0)
                 : String.join(", ", s.subList(0, s.size() - 1)) + " and " + s.get(s.size() - 1);
         return joined + " bytes";
+    }
+
+    /** Bytes per entry, one decimal: {@code 208.0}. */
+    public static String bytesPerEntry(double b) {
+        return Double.isNaN(b) ? MISSING : String.format(Locale.ROOT, "%.1f", b);
+    }
+
+    /** MiB freed per millisecond: {@code 1,204}, {@code 3.52}, {@code 0.0071}. */
+    public static String rate(double mibPerMs) {
+        return String.format(Locale.ROOT, mibPerMs >= 10 ? "%,.0f" : mibPerMs >= 0.1 ? "%.2f" : "%.4f", mibPerMs);
+    }
+
+    /** A JMH score in its own unit (ops/ms, GC count, bytes/op): whole numbers as such, else 2 or 4 significant places. */
+    public static String score(double v) {
+        if (Double.isNaN(v)) {
+            return MISSING;
+        }
+        double a = Math.abs(v);
+        if (v == Math.rint(v)) {
+            return String.format(Locale.ROOT, "%,.0f", v); // counts: GC count, bytes per op that are whole
+        }
+        return String.format(Locale.ROOT, a >= 1000 ? "%,.0f" : a >= 1 ? "%.2f" : "%.4g", v);
+    }
+
+    /** Memory of a machine: {@code 23.5 GiB}. */
+    public static String gib(double bytes) {
+        return String.format(Locale.ROOT, "%.1f GiB", bytes / (1L << 30));
     }
 
     public static String count(long n) {

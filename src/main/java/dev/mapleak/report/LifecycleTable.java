@@ -1,5 +1,9 @@
 package dev.mapleak.report;
 
+import dev.mapleak.folder.Metric;
+import dev.mapleak.folder.Phase;
+import dev.mapleak.folder.SubjectInfo;
+import dev.mapleak.folder.Subjects;
 import dev.mapleak.report.ResultSet.Measurement;
 
 import java.util.ArrayList;
@@ -44,46 +48,55 @@ public final class LifecycleTable {
         }
 
         /** A metric at a phase: START and FILLED come from fill, DELETED from delete, RECLAIMED from reclaim. */
-        public double at(String phase, String metric) {
-            return switch (phase) {
-                case "START" -> fill.map(m -> m.score("start." + metric)).orElse(Double.NaN);
-                case "FILLED" -> fill.map(m -> m.score(metric)).orElse(Double.NaN);
-                case "DELETED" -> deleted.map(m -> m.score(metric)).orElse(Double.NaN);
-                case "RECLAIMED" -> reclaim.map(m -> m.score(metric)).orElse(Double.NaN);
-                default -> throw new IllegalArgumentException("unknown phase " + phase);
-            };
+        public double at(Phase phase, Metric metric) {
+            return metricAt(phase, metric).map(ResultSet.Score::score).orElse(Double.NaN);
         }
 
         /** Like {@link #at}, with the error and samples behind the score (empty when not reported). */
-        public Optional<ResultSet.Metric> metricAt(String phase, String metric) {
+        public Optional<ResultSet.Score> metricAt(Phase phase, Metric metric) {
+            return measurementOf(phase).flatMap(m -> m.metric(metric.at(phase)));
+        }
+
+        /** The result a phase's readings are in: the fill's for START (prefixed names) and FILLED. */
+        private Optional<Measurement> measurementOf(Phase phase) {
             return switch (phase) {
-                case "START" -> fill.flatMap(m -> m.metric("start." + metric));
-                case "FILLED" -> fill.flatMap(m -> m.metric(metric));
-                case "DELETED" -> deleted.flatMap(m -> m.metric(metric));
-                case "RECLAIMED" -> reclaim.flatMap(m -> m.metric(metric));
-                default -> throw new IllegalArgumentException("unknown phase " + phase);
+                case START, FILLED -> fill;
+                case DELETED -> deleted;
+                case RECLAIMED -> reclaim;
             };
         }
 
         /** The timed phase that leads to {@code phase} (fill, delete or the strategy), in ms; empty for START. */
-        public Optional<ResultSet.Metric> timeOf(String phase) {
+        public Optional<ResultSet.Score> timeOf(Phase phase) {
             return switch (phase) {
-                case "FILLED" -> fill.map(Measurement::primary);
-                case "DELETED" -> delete.map(Measurement::primary);
-                case "RECLAIMED" -> reclaim.map(Measurement::primary);
-                default -> Optional.empty();
+                case START -> Optional.empty();
+                case FILLED -> fill.map(Measurement::primary);
+                case DELETED -> delete.map(Measurement::primary);
+                case RECLAIMED -> reclaim.map(Measurement::primary);
             };
         }
     }
 
-    public static final List<String> PHASES = List.of("START", "FILLED", "DELETED", "RECLAIMED");
+    /**
+     * The order strategies are listed in: KEEP (the baseline every other is compared with), then the seed's remedy
+     * (REBUILD), then the maps' own ways. A presentation choice of the report; a strategy it does not know comes first,
+     * as it always has.
+     */
+    static final List<String> STRATEGY_ORDER = List.of("KEEP", "REBUILD", "TRIM", "CLEAR");
 
     private final List<Row> rows;
     private final List<String> varyingExtras;
+    private final Subjects subjects;
 
-    private LifecycleTable(List<Row> rows, List<String> varyingExtras) {
+    private LifecycleTable(List<Row> rows, List<String> varyingExtras, Subjects subjects) {
         this.rows = rows;
         this.varyingExtras = varyingExtras;
+        this.subjects = subjects;
+    }
+
+    /** What the run folder records about its subjects. */
+    public Subjects subjects() {
+        return subjects;
     }
 
     public List<Row> rows() {
@@ -95,7 +108,8 @@ public final class LifecycleTable {
         return varyingExtras;
     }
 
-    public static LifecycleTable of(ResultSet results) {
+    /** The rows of {@code results}, subjects in the order {@code subjects} lists them (unknown ones last). */
+    public static LifecycleTable of(ResultSet results, Subjects subjects) {
         Map<String, Measurement> fills = new LinkedHashMap<>();
         Map<String, Measurement> deletes = new LinkedHashMap<>();
         Map<Map<String, String>, Measurement> reclaims = new LinkedHashMap<>();
@@ -133,31 +147,23 @@ public final class LifecycleTable {
                 rows.add(new Row(rowKey(m), Optional.of(m), Optional.empty(), Optional.empty(), Optional.empty()));
             }
         });
-        rows.sort(ROW_ORDER);
-        return new LifecycleTable(List.copyOf(rows), varying(rows));
+        rows.sort(java.util.Comparator
+                .comparing((Row r) -> subjectOrder(subjects, r.subject()))
+                .thenComparing(Row::valueSize)
+                .thenComparing(r -> String.join("|", r.key().values()))
+                .thenComparing(r -> STRATEGY_ORDER.indexOf(r.strategy())));
+        return new LifecycleTable(List.copyOf(rows), varying(rows), subjects);
     }
 
-    /** Subject in declaration order of the run, then value size, then strategy in enum order. */
-    private static final java.util.Comparator<Row> ROW_ORDER = java.util.Comparator
-            .comparing((Row r) -> subjectOrder(r.subject()))
-            .thenComparing(Row::valueSize)
-            .thenComparing(r -> String.join("|", r.key().values()))
-            .thenComparing(r -> strategyOrder(r.strategy()));
-
-    private static int subjectOrder(String subject) {
-        try {
-            return dev.mapleak.subject.Subject.valueOf(subject).ordinal();
-        } catch (IllegalArgumentException e) {
-            return Integer.MAX_VALUE;
+    /** Where {@code subject} stands in the run's subjects.json; a subject it does not list comes last. */
+    static int subjectOrder(Subjects subjects, String subject) {
+        List<SubjectInfo> all = subjects.all();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(subject)) {
+                return i;
+            }
         }
-    }
-
-    private static int strategyOrder(String strategy) {
-        try {
-            return dev.mapleak.lifecycle.Strategy.valueOf(strategy).ordinal();
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
+        return Integer.MAX_VALUE;
     }
 
     /** The state a fill starts from and produces: subject, valueSize, entries, key order, JVM. */

@@ -1,5 +1,7 @@
 package dev.mapleak.report;
 
+import dev.mapleak.folder.Metric;
+import dev.mapleak.folder.Subjects;
 import dev.mapleak.report.ResultSet.Measurement;
 
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Section 4: what the run measured besides the lifecycle, when it has it: operation benchmarks (iterate, get,
+ * {@link Section#OPERATIONS}: what the run measured besides the lifecycle, when it has it: operation benchmarks (iterate, get,
  * churn) compared across map states (fresh, after delete, reclaimed), JMH's GC profiler numbers, and
  * {@link JvmSection}'s tables when the run has several JVMs or object-header modes (a GC matrix). Benchmarks
  * are read generically: a parameter whose values name map states becomes the columns, so a new operation
@@ -22,7 +24,8 @@ final class OperationsSection {
 
     /** Parameter names that say which state a map is in, in the order they are looked for. */
     static final List<String> STATE_PARAMS = List.of("history", "state", "mapState", "condition", "phase", "after");
-    /** Values that name a map state, in the order columns are shown. */
+    /** Values that name a map state, in the order columns are shown: values of the operation benchmarks' own
+     *  parameters (FRESH, AFTER_DELETE, ...), not {@link dev.mapleak.folder.Phase}s. */
     static final List<String> STATE_ORDER = List.of("FRESH", "FILLED", "DELETED", "AFTER_DELETE", "KEEP", "RECLAIMED",
             "REBUILD", "REBUILT", "TRIM", "TRIMMED", "CLEAR", "CLEARED");
 
@@ -30,7 +33,6 @@ final class OperationsSection {
     }
 
     static void add(ReportDocument doc, RunData data) {
-        doc.heading(2, "4. Operations, churn and GC", "operations");
         Map<String, List<Measurement>> byBenchmark = new LinkedHashMap<>();
         for (Measurement m : data.results().measurements()) {
             if (!m.benchmark().startsWith("LifecycleBenchmark.")) {
@@ -44,13 +46,11 @@ final class OperationsSection {
                     + " only).");
         } else {
             any = true;
-            byBenchmark.forEach((name, ms) -> benchmark(doc, name, ms));
+            byBenchmark.forEach((name, ms) -> benchmark(doc, name, ms, data.subjects()));
         }
         any |= gcProfiler(doc, data);
         // Several JVMs (a GC matrix) or different header modes: JvmSection's tables, the same as in summary.md.
-        String jvms = JvmSection.render(data.results());
-        if (!jvms.isBlank()) {
-            MarkdownBlocks.append(doc, jvms, 1, "jvm");
+        if (JvmSection.add(doc, data.table(), data.results(), 3, "jvm")) {
             any = true;
         }
         if (!any) {
@@ -59,7 +59,7 @@ final class OperationsSection {
     }
 
     /** One benchmark's results; pivoted on its map-state parameter when it has one. */
-    static void benchmark(ReportDocument doc, String name, List<Measurement> ms) {
+    static void benchmark(ReportDocument doc, String name, List<Measurement> ms, Subjects subjects) {
         doc.heading(3, "`" + name + "`", "op-" + name.replace('.', '-'));
         Map<String, List<String>> values = paramValues(ms);
         Optional<String> pivot = statePivot(values);
@@ -67,7 +67,7 @@ final class OperationsSection {
                 .map(Map.Entry::getKey).filter(k -> pivot.map(p -> !p.equals(k)).orElse(true)).toList();
         List<String> constant = values.entrySet().stream().filter(e -> e.getValue().size() == 1)
                 .map(e -> e.getKey() + "=" + e.getValue().get(0)).toList();
-        ms = ms.stream().sorted(java.util.Comparator.comparingInt(m -> subjectOrder(m.param("subject")))).toList();
+        ms = ms.stream().sorted(java.util.Comparator.comparingInt(m -> LifecycleTable.subjectOrder(subjects, m.param("subject")))).toList();
         String unit = ms.get(0).primary().unit();
         doc.paragraph("Score in " + unit + (constant.isEmpty() ? "" : "; every row has " + String.join(", ", constant))
                 + (ms.stream().anyMatch(m -> m.primary().samples().size() > 1) ? "; ± is the 99.9% confidence half-width" : "") + ".");
@@ -75,8 +75,8 @@ final class OperationsSection {
         varying.forEach(t::text);
         if (pivot.isEmpty()) {
             // A benchmark that records retained memory (churn) shows what the map settled at beside its time.
-            boolean jol = ms.stream().anyMatch(m -> m.secondary().containsKey(RunData.JOL));
-            boolean heap = ms.stream().anyMatch(m -> m.secondary().containsKey(RunData.HEAP));
+            boolean jol = ms.stream().anyMatch(m -> m.has(Metric.RETAINED_JOL));
+            boolean heap = ms.stream().anyMatch(m -> m.has(Metric.RETAINED_HEAP));
             t.num("score");
             if (jol) {
                 t.num("retained MiB (JOL)");
@@ -89,10 +89,10 @@ final class OperationsSection {
                 varying.forEach(v -> cells.add(value(m, v)));
                 cells.add(score(m));
                 if (jol) {
-                    cells.add(Reading.of(m.metric(RunData.JOL)).mib());
+                    cells.add(Reading.of(m.metric(Metric.RETAINED_JOL)).mib());
                 }
                 if (heap) {
-                    cells.add(Reading.of(m.metric(RunData.HEAP)).mib());
+                    cells.add(Reading.of(m.metric(Metric.RETAINED_HEAP)).mib());
                 }
                 t.row(cells);
             }
@@ -136,21 +136,13 @@ final class OperationsSection {
         for (Measurement m : with) {
             List<String> cells = new ArrayList<>(List.of(m.benchmark()));
             varying.forEach(v -> cells.add(value(m, v)));
-            cells.add(plain(m.score("gc.alloc.rate.norm")));
-            cells.add(plain(m.score("gc.count")));
-            cells.add(plain(m.score("gc.time")));
+            cells.add(Format.score(m.score("gc.alloc.rate.norm")));
+            cells.add(Format.score(m.score("gc.count")));
+            cells.add(Format.score(m.score("gc.time")));
             t.row(cells);
         }
         doc.table(t.build());
         return true;
-    }
-
-    private static int subjectOrder(String subject) {
-        try {
-            return dev.mapleak.subject.Subject.valueOf(subject).ordinal();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Integer.MAX_VALUE;
-        }
     }
 
     static Optional<String> statePivot(Map<String, List<String>> values) {
@@ -191,17 +183,6 @@ final class OperationsSection {
 
     private static String score(Measurement m) {
         Reading r = new Reading(m.primary().score(), m.primary().error(), m.primary().samples().size());
-        return r.hasError() ? plain(r.score()) + " ± " + plain(r.error()) : plain(r.score());
-    }
-
-    private static String plain(double v) {
-        if (Double.isNaN(v)) {
-            return Format.MISSING;
-        }
-        double a = Math.abs(v);
-        if (v == Math.rint(v)) {
-            return String.format(Locale.ROOT, "%,.0f", v); // counts: GC count, bytes per op that are whole
-        }
-        return String.format(Locale.ROOT, a >= 1000 ? "%,.0f" : a >= 1 ? "%.2f" : "%.4g", v);
+        return r.hasError() ? Format.score(r.score()) + " ± " + Format.score(r.error()) : Format.score(r.score());
     }
 }

@@ -1,6 +1,6 @@
 package dev.mapleak.report;
 
-import dev.mapleak.report.ResultSet.Metric;
+import dev.mapleak.report.ResultSet.Score;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +13,7 @@ public record Reading(double score, double error, int samples) {
 
     public static final Reading MISSING = new Reading(Double.NaN, Double.NaN, 0);
 
-    public static Reading of(Optional<Metric> metric) {
+    public static Reading of(Optional<Score> metric) {
         return metric.map(m -> new Reading(m.score(), m.error(), m.samples().size())).orElse(MISSING);
     }
 

@@ -9,13 +9,12 @@ import java.util.List;
 
 /**
  * The published report of a run folder, made from its JSON files alone: {@code report.md} (reads well on
- * GitHub), {@code report.html} (one self-contained page) and the charts under {@code charts/}. Sections, in order:
- * what was run; the seed's experiment in Java; charts; operations, churn and GC; the seed's claims checked;
- * advice from the numbers; error bars and what is missing.
+ * GitHub), {@code report.html} (one self-contained page) and the charts under {@code charts/}, in the order of
+ * {@link Section}.
  */
 public final class Report {
 
-    /** What was written, and everything that had to be left out (already listed in the report's section 7). */
+    /** What was written, and everything that had to be left out (already listed in the report's caveats section). */
     public record Written(Path markdown, Path html, List<String> skipped) {
     }
 
@@ -46,13 +45,18 @@ public final class Report {
         ReportDocument doc = new ReportDocument();
         doc.heading(1, "mapleak report: " + data.info().name(), "top");
         doc.paragraph(headline(data));
-        RunSection.add(doc, data);
-        SeedSection.add(doc, data);
-        chartProblems.addAll(Charts.add(doc, data));
-        OperationsSection.add(doc, data);
-        ClaimsCheck.add(doc, data);
-        Advice.add(doc, data);
-        CaveatsSection.add(doc, data, chartProblems);
+        for (Section section : Section.values()) {
+            section.heading(doc);
+            switch (section) {
+                case RUN -> RunSection.add(doc, data);
+                case SEED -> SeedSection.add(doc, data);
+                case CHARTS -> chartProblems.addAll(Charts.add(doc, data));
+                case OPERATIONS -> OperationsSection.add(doc, data);
+                case CLAIMS -> ClaimsCheck.add(doc, data);
+                case ADVICE -> Advice.add(doc, data);
+                case CAVEATS -> CaveatsSection.add(doc, data, chartProblems);
+            }
+        }
         return doc;
     }
 
@@ -64,7 +68,7 @@ public final class Report {
                     .map(f -> f.where() + " " + f.verdict().label()).toList()));
         }
         return "How much memory maps keep after their entries are deleted, and what each remedy costs, measured with "
-                + "profile `" + data.info().profile() + "` on " + data.info().date() + ". Verdicts (section 5): "
+                + "profile `" + data.info().profile() + "` on " + data.info().date() + ". Verdicts (" + Section.CLAIMS.reference() + "): "
                 + String.join("; ", parts) + ".";
     }
 }

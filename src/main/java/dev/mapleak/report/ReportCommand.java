@@ -4,12 +4,9 @@ import dev.mapleak.folder.PlanFile;
 import dev.mapleak.folder.RunFolder;
 import dev.mapleak.folder.UsageException;
 
-
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -30,25 +27,35 @@ public final class ReportCommand {
             String why = results.problems().isEmpty() ? "no result files" : String.join("; ", results.problems());
             throw new UsageException(runDir.resolve("results") + ": nothing to render: " + why);
         }
-        return renderFolder(runDir, results, out::println) ? 0 : 1;
+        // a broken subjects.json is bad input: thrown before anything is written
+        return render(load(runDir, results), out::println) ? 0 : 1;
     }
 
     /**
      * Writes summary.md (and prints it), then report.md, report.html and the charts, and names everything that
      * had to be skipped (unreadable files, charts that could not be drawn). False when the report could not be
-     * written; summary.md is written first so a run never ends without it.
+     * written; summary.md is written first so a run never ends without it. The runner's one way into the report.
      */
     public static boolean renderFolder(Path runDir, Consumer<String> printer) throws IOException {
-        return renderFolder(runDir, ResultSet.load(runDir.resolve("results")), printer);
+        RunData data;
+        try {
+            data = load(runDir, ResultSet.load(runDir.resolve("results")));
+        } catch (UsageException e) {
+            printer.accept("mapleak: nothing rendered: " + e.getMessage() + "; the results are intact");
+            return false;
+        }
+        return render(data, printer);
     }
 
-    /** The same, with the results read once for the summary and the report. */
-    private static boolean renderFolder(Path runDir, ResultSet results, Consumer<String> printer) throws IOException {
-        List<String> notApplicable = notApplicable(runDir);
-        List<String> failures = Summary.failures(runDir);
-        Summary.write(runDir, results, notApplicable, failures, printer);
+    /** The run folder read once, for the summary and the report alike. */
+    private static RunData load(Path runDir, ResultSet results) {
+        return RunData.of(runDir, results, notApplicable(runDir), Summary.failures(runDir));
+    }
+
+    private static boolean render(RunData data, Consumer<String> printer) throws IOException {
+        Summary.write(data, printer);
         try {
-            Report.Written w = Report.write(RunData.of(runDir, results, notApplicable, failures));
+            Report.Written w = Report.write(data);
             printer.accept("mapleak: report → " + w.markdown() + " and " + w.html().getFileName());
             w.skipped().forEach(p -> printer.accept("mapleak: skipped " + p));
             return true;

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report as a list of blocks, written once and rendered twice: {@link MarkdownWriter} for
- * {@code report.md}, {@link HtmlWriter} for {@code report.html}, so both always say the same thing.
+ * A document as a list of blocks, the one model behind every file a run gets: the report, written once and
+ * rendered twice ({@link MarkdownWriter} for {@code report.md}, {@link HtmlWriter} for {@code report.html}), and
+ * {@link Summary}'s {@code summary.md} (MarkdownWriter again). One table renderer per output format, so a table
+ * reads the same in all three.
  *
  * <p>Text may use three inline marks, the common subset of Markdown that both writers understand:
  * {@code **bold**}, {@code `code`} and {@code [text](relative/link)}.

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonParseException;
+import dev.mapleak.folder.Metric;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
 public record ResultSet(List<Measurement> measurements, List<String> problems, int filesRead) {
 
     /** A JMH score with its error and the per-iteration samples behind it. */
-    public record Metric(double score, double error, String unit, List<Double> samples) {
+    public record Score(double score, double error, String unit, List<Double> samples) {
     }
 
     /**
@@ -34,21 +35,34 @@ public record ResultSet(List<Measurement> measurements, List<String> problems, i
      * @param jvm       the JVM label the run gave its forks ({@code default} for one JVM)
      */
     public record Measurement(String benchmark, Map<String, String> params, String jvm, String jdkVersion,
-                              String vmName, List<String> jvmArgs, Metric primary, Map<String, Metric> secondary,
+                              String vmName, List<String> jvmArgs, Score primary, Map<String, Score> secondary,
                               String file) {
 
         public String param(String name) {
             return params.get(name);
         }
 
-        public Optional<Metric> metric(String name) {
+        /** A secondary metric by its name in the JSON (JMH's own, such as {@code gc.count}, or a {@link Metric#key()}). */
+        public Optional<Score> metric(String name) {
             return Optional.ofNullable(secondary.get(name));
+        }
+
+        public Optional<Score> metric(Metric metric) {
+            return metric(metric.key());
         }
 
         /** The score of a secondary metric, or NaN when it was not reported. */
         public double score(String name) {
-            Metric m = secondary.get(name);
+            Score m = secondary.get(name);
             return m == null ? Double.NaN : m.score();
+        }
+
+        public double score(Metric metric) {
+            return score(metric.key());
+        }
+
+        public boolean has(Metric metric) {
+            return secondary.containsKey(metric.key());
         }
 
         public String method() {
@@ -111,7 +125,7 @@ public record ResultSet(List<Measurement> measurements, List<String> problems, i
             if (o.has("params")) {
                 o.getAsJsonObject("params").entrySet().forEach(p -> params.put(p.getKey(), p.getValue().getAsString()));
             }
-            Map<String, Metric> secondary = new LinkedHashMap<>();
+            Map<String, Score> secondary = new LinkedHashMap<>();
             if (o.has("secondaryMetrics")) {
                 o.getAsJsonObject("secondaryMetrics").entrySet()
                         .forEach(m -> secondary.put(m.getKey(), metric(m.getValue().getAsJsonObject())));
@@ -135,7 +149,7 @@ public record ResultSet(List<Measurement> measurements, List<String> problems, i
         return fileName.substring(at + 5, fileName.length() - ".json".length());
     }
 
-    private static Metric metric(JsonObject m) {
+    private static Score metric(JsonObject m) {
         if (m == null) {
             throw new IllegalArgumentException("a result has no primaryMetric");
         }
@@ -145,7 +159,7 @@ public record ResultSet(List<Measurement> measurements, List<String> problems, i
                 fork.getAsJsonArray().forEach(v -> samples.add(number(v)));
             }
         }
-        return new Metric(number(m.get("score")), number(m.get("scoreError")), string(m, "scoreUnit"), samples);
+        return new Score(number(m.get("score")), number(m.get("scoreError")), string(m, "scoreUnit"), samples);
     }
 
     /** JMH writes "NaN" as a string where a number is missing. */

@@ -125,7 +125,7 @@ public record RunInfo(String name, String profile, String createdAt, String comm
             parts.add(m.get("cpus").getAsInt() + " CPUs" + (str(m, "cpuModel").isEmpty() ? "" : " (" + str(m, "cpuModel") + ")"));
         }
         if (m.has("memoryBytes") && !m.get("memoryBytes").isJsonNull()) {
-            parts.add(String.format(java.util.Locale.ROOT, "%.1f GiB RAM", m.get("memoryBytes").getAsDouble() / (1L << 30)));
+            parts.add(Format.gib(m.get("memoryBytes").getAsDouble()) + " RAM");
         }
         if (!str(m, "os").isEmpty()) {
             parts.add(str(m, "os"));

@@ -1,10 +1,12 @@
 package dev.mapleak.report;
 
+import dev.mapleak.folder.Subjects;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Section 1: what was run (profile, date, JDK, collector, flags, machine, commit) and how to run it again. */
+/** {@link Section#RUN}: what was run (profile, date, JDK, collector, flags, machine, commit) and how to run it again. */
 final class RunSection {
 
     private RunSection() {
@@ -12,7 +14,6 @@ final class RunSection {
 
     static void add(ReportDocument doc, RunData data) {
         RunInfo info = data.info();
-        doc.heading(2, "1. What was run", "run");
         List<String> items = new ArrayList<>();
         items.add("**Profile:** `" + (info.profile().isEmpty() ? "unknown" : info.profile()) + "`");
         items.add("**Date:** " + info.date());
@@ -25,6 +26,15 @@ final class RunSection {
         items.add("**Machine:** " + info.machine());
         items.add("**mapleak:** " + (info.version().isEmpty() ? "" : info.version() + ", ") + "commit " + info.commitDescription());
         items.add("**Measured:** " + measured(data));
+        if (!data.subjects().recorded()) {
+            items.add("**Subjects:** " + Subjects.LEGACY_NOTE);
+        }
+        List<String> undescribed = data.table().rows().stream().map(LifecycleTable.Row::subject).distinct()
+                .filter(x -> data.subjects().find(x).isEmpty()).toList();
+        if (!undescribed.isEmpty()) {
+            items.add("**Subjects the run folder does not describe:** " + String.join(", ", undescribed)
+                    + " (their storage shows as ?)");
+        }
         doc.bullets(items);
         doc.paragraph("**To reproduce:** `" + info.reproduce() + "` (then `./run-bench.sh report reports/RUN_FOLDER` re-renders this report from the JSON alone).");
     }

@@ -1,5 +1,10 @@
 package dev.mapleak.report;
 
+import dev.mapleak.folder.Metric;
+import dev.mapleak.folder.Phase;
+import dev.mapleak.folder.Storage;
+import dev.mapleak.folder.SubjectInfo;
+import dev.mapleak.folder.SubjectKind;
 import dev.mapleak.report.LifecycleTable.Row;
 
 import java.util.ArrayList;
@@ -88,7 +93,7 @@ public final class Scenario {
         return true;
     }
 
-    /** Subjects with results under these conditions, in the order of the Subject enum. */
+    /** Subjects with results under these conditions, in the order of the run's subjects.json. */
     public List<String> subjects() {
         return rows().stream().map(Row::subject).distinct().toList();
     }
@@ -120,24 +125,48 @@ public final class Scenario {
     }
 
     /** A metric at a phase; RECLAIMED needs a strategy, the other phases ignore it. */
-    public Reading reading(String subject, int valueSize, String phase, String strategy, String metric) {
-        Optional<Row> row = phase.equals("RECLAIMED") ? reclaimed(subject, valueSize, strategy) : state(subject, valueSize);
+    public Reading reading(String subject, int valueSize, Phase phase, String strategy, Metric metric) {
+        Optional<Row> row = phase == Phase.RECLAIMED ? reclaimed(subject, valueSize, strategy) : state(subject, valueSize);
         return row.map(r -> Reading.of(r.metricAt(phase, metric))).orElse(Reading.MISSING);
     }
 
     /** The reclaim time of {@code strategy}, ms. */
     public Reading reclaimTime(String subject, int valueSize, String strategy) {
-        return reclaimed(subject, valueSize, strategy).map(r -> Reading.of(r.timeOf("RECLAIMED"))).orElse(Reading.MISSING);
+        return reclaimed(subject, valueSize, strategy).map(r -> Reading.of(r.timeOf(Phase.RECLAIMED))).orElse(Reading.MISSING);
+    }
+
+    /**
+     * The subject whose results carry Go's figure ({@link Metric#RETAINED_GO}): the one subjects.json records as
+     * the Go model. Empty when the run had none.
+     */
+    public Optional<String> goSubject() {
+        return table.subjects().all().stream().filter(x -> x.kind() == SubjectKind.GO_MODEL)
+                .map(SubjectInfo::name).findFirst();
+    }
+
+    /** Whether {@code subject} is the Go model's. */
+    public boolean isGo(String subject) {
+        return goSubject().map(subject::equals).orElse(false);
+    }
+
+    /** How {@code subject} stored values of {@code valueSize} bytes, as the run folder recorded it. */
+    public Optional<Storage> storage(String subject, int valueSize) {
+        return table.subjects().find(subject).flatMap(x -> x.storageAt(valueSize));
+    }
+
+    /** {@link #storage} as a table cell: "?" for a subject or size the run folder does not describe. */
+    public String storageLabel(String subject, int valueSize) {
+        return storage(subject, valueSize).map(Enum::name).orElse("?");
     }
 
     /**
      * The share of what the fill added that is still held after the deletes: (DELETED − START) / (FILLED − START)
      * for {@code metric}; NaN when a phase is missing or the fill added nothing.
      */
-    public double keptAfterDelete(String subject, int valueSize, String metric) {
-        double start = reading(subject, valueSize, "START", "", metric).score();
-        double filled = reading(subject, valueSize, "FILLED", "", metric).score();
-        double deleted = reading(subject, valueSize, "DELETED", "", metric).score();
+    public double keptAfterDelete(String subject, int valueSize, Metric metric) {
+        double start = reading(subject, valueSize, Phase.START, "", metric).score();
+        double filled = reading(subject, valueSize, Phase.FILLED, "", metric).score();
+        double deleted = reading(subject, valueSize, Phase.DELETED, "", metric).score();
         double added = filled - start;
         return added > 0 ? (deleted - start) / added : Double.NaN;
     }

@@ -1,11 +1,15 @@
 package dev.mapleak.report;
 
+import dev.mapleak.folder.Metric;
+import dev.mapleak.folder.Phase;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Section 2, the seed's experiment in Java: for each subject at 128 and 129 bytes, what the map retains at
- * START, FILLED, DELETED and RECLAIMED, with Go's figure for the same state (GO_HYBRID's model) beside it.
+ * {@link Section#SEED}, the seed's experiment in Java: for each subject at 128 and 129 bytes, what the map retains at
+ * START, FILLED, DELETED and RECLAIMED, with Go's figure for the same state (the Go model's subject) beside it.
  */
 final class SeedSection {
 
@@ -18,7 +22,6 @@ final class SeedSection {
 
     static void add(ReportDocument doc, RunData data) {
         Scenario s = data.seed();
-        doc.heading(2, "2. The seed's experiment in Java", "seed");
         if (s.subjects().isEmpty()) {
             doc.paragraph("No LifecycleBenchmark results in this run: the seed's experiment was not measured.");
             return;
@@ -31,7 +34,7 @@ final class SeedSection {
                 + "**heap after GC** is the JVM's own view at DELETED (heap used after a settled full GC, minus the same reading before the map existed)"
                 + (data.hasRepeatedSamples() ? ", ± the 99.9% confidence half-width." : ".")
                 + " RECLAIMED applies " + (strategy.isEmpty() ? "no strategy (none measured)" : "`" + strategy + "`")
-                + ". The **Go runtime** row is what Go itself would hold for GO_HYBRID's state (amd64, classic maps).");
+                + ". The **Go runtime** row is what Go itself would hold for " + ClaimsCheck.goName(s) + "'s state (amd64, classic maps).");
         if (!sizes.contains(128) || !sizes.contains(129)) {
             doc.paragraph("The seed's sizes (128 and 129 bytes) were not both in this run: it measured "
                     + Format.sizes(s.valueSizes()) + ", and the tables show " + Format.sizes(sizes) + ".");
@@ -59,39 +62,37 @@ final class SeedSection {
 
     static ReportDocument.Table table(Scenario s, int vs, String strategy) {
         var t = new ReportDocument.TableBuilder().text("map", "storage")
-                .num("START", "FILLED", "DELETED", "RECLAIMED" + (strategy.isEmpty() ? "" : " (" + strategy + ")"),
+                .num(Phase.START.name(), Phase.FILLED.name(), Phase.DELETED.name(), Phase.RECLAIMED.name() + (strategy.isEmpty() ? "" : " (" + strategy + ")"),
                         "kept", "heap after GC, DELETED");
-        if (s.subjects().contains(RunData.GO_SUBJECT)
-                && s.reading(RunData.GO_SUBJECT, vs, "FILLED", "", RunData.GO).present()) {
-            t.row(List.of("**Go runtime** (GO_HYBRID model)", SubjectLayout.label(RunData.GO_SUBJECT, vs),
-                    mib(s, vs, "START", strategy, RunData.GO), mib(s, vs, "FILLED", strategy, RunData.GO),
-                    mib(s, vs, "DELETED", strategy, RunData.GO), mib(s, vs, "RECLAIMED", strategy, RunData.GO),
-                    Format.percent(s.keptAfterDelete(RunData.GO_SUBJECT, vs, RunData.GO)), Format.MISSING));
+        Optional<String> go = s.goSubject().filter(g -> s.subjects().contains(g)
+                && s.reading(g, vs, Phase.FILLED, "", Metric.RETAINED_GO).present());
+        if (go.isPresent()) {
+            String g = go.get();
+            t.row(List.of("**Go runtime** (" + g + " model)", s.storageLabel(g, vs),
+                    s.reading(g, vs, Phase.START, strategy, Metric.RETAINED_GO).mib(), s.reading(g, vs, Phase.FILLED, strategy, Metric.RETAINED_GO).mib(),
+                    s.reading(g, vs, Phase.DELETED, strategy, Metric.RETAINED_GO).mib(), s.reading(g, vs, Phase.RECLAIMED, strategy, Metric.RETAINED_GO).mib(),
+                    Format.percent(s.keptAfterDelete(g, vs, Metric.RETAINED_GO)), Format.MISSING));
         }
         if (vs == 128 && s.entries() == SEED_ENTRIES) {
             double[] p = SEED_PRINTOUT_MIB;
             t.row(List.of("Go, the seed's printout (HeapAlloc; quoted, not measured)", "INLINE",
-                    Format.mib(p[0] * 1048576), Format.mib(p[1] * 1048576), Format.mib(p[2] * 1048576), Format.MISSING,
+                    Format.mib(p[0] * Format.MIB), Format.mib(p[1] * Format.MIB), Format.mib(p[2] * Format.MIB), Format.MISSING,
                     Format.percent((p[2] - p[0]) / (p[1] - p[0])), Format.MISSING));
         }
         for (String subject : s.subjects()) {
             if (s.state(subject, vs).isEmpty()) {
                 continue;
             }
-            t.row(List.of(subject, SubjectLayout.label(subject, vs),
-                    mib(s, subject, vs, "START", strategy), mib(s, subject, vs, "FILLED", strategy),
-                    mib(s, subject, vs, "DELETED", strategy), mib(s, subject, vs, "RECLAIMED", strategy),
-                    Format.percent(s.keptAfterDelete(subject, vs, RunData.JOL)),
-                    s.reading(subject, vs, "DELETED", "", RunData.HEAP).mib()));
+            t.row(List.of(subject, s.storageLabel(subject, vs),
+                    mib(s, subject, vs, Phase.START, strategy), mib(s, subject, vs, Phase.FILLED, strategy),
+                    mib(s, subject, vs, Phase.DELETED, strategy), mib(s, subject, vs, Phase.RECLAIMED, strategy),
+                    Format.percent(s.keptAfterDelete(subject, vs, Metric.RETAINED_JOL)),
+                    s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_HEAP).mib()));
         }
         return t.build();
     }
 
-    private static String mib(Scenario s, int vs, String phase, String strategy, String metric) {
-        return s.reading(RunData.GO_SUBJECT, vs, phase, strategy, metric).mib();
-    }
-
-    private static String mib(Scenario s, String subject, int vs, String phase, String strategy) {
-        return s.reading(subject, vs, phase, strategy, RunData.JOL).mib();
+    private static String mib(Scenario s, String subject, int vs, Phase phase, String strategy) {
+        return s.reading(subject, vs, phase, strategy, Metric.RETAINED_JOL).mib();
     }
 }

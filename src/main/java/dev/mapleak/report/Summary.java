@@ -1,5 +1,7 @@
 package dev.mapleak.report;
 
+import dev.mapleak.folder.Metric;
+import dev.mapleak.folder.Phase;
 import dev.mapleak.folder.RunFolder;
 
 import java.io.IOException;
@@ -7,78 +9,85 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * {@code summary.md}: the seed's table for Java, printed at the end of every run and saved in its folder.
  * Retained MiB at START, FILLED, DELETED and RECLAIMED by JOL (exact bytes reachable from the map) and by
- * heap-after-GC (what the JVM really kept), and for GO_HYBRID what Go's runtime would keep.
+ * heap-after-GC (what the JVM really kept), and for the Go model what Go's runtime would keep. Built from the
+ * same {@link RunData} and rendered by the same {@link MarkdownWriter} as report.md, so a number reads the same
+ * in both.
  */
 public final class Summary {
 
     private Summary() {
     }
 
-    /** Writes summary.md into {@code runDir} from results already read, and hands every line to {@code printer}. */
-    public static void write(Path runDir, ResultSet results, List<String> notApplicable, List<String> failures,
-                             Consumer<String> printer) throws IOException {
-        String text = render(runDir.getFileName().toString(), results, notApplicable, failures);
-        RunFolder.writeAtomically(runDir.resolve("summary.md"), text);
+    /** Writes summary.md into the run folder and hands every line to {@code printer}. */
+    public static void write(RunData data, Consumer<String> printer) throws IOException {
+        String text = MarkdownWriter.write(build(data));
+        RunFolder.writeAtomically(data.runDir().resolve("summary.md"), text);
         text.lines().forEach(printer);
     }
 
-    static String render(String runName, ResultSet results, List<String> notApplicable, List<String> failures) {
-        LifecycleTable table = LifecycleTable.of(results);
-        StringBuilder md = new StringBuilder();
-        md.append("# mapleak summary: ").append(runName).append("\n\n");
-        md.append("Retained MiB (1 MiB = 1,048,576 bytes) after each phase. **JOL**: exact bytes reachable from the map. ")
-                .append("**heap**: heap used after a settled full GC minus the same reading before the map existed. ")
-                .append("**Go**: what Go's runtime would hold for GO_HYBRID's state (amd64, classic maps). ")
-                .append("**reclaim ms**: time of the strategy itself.\n\n");
+    static ReportDocument build(RunData data) {
+        LifecycleTable table = data.table();
+        Scenario s = data.seed();
+        ReportDocument doc = new ReportDocument();
+        doc.heading(1, "mapleak summary: " + data.runDir().getFileName(), "top");
+        doc.paragraph("Retained MiB (1 MiB = 1,048,576 bytes) after each phase. **JOL**: exact bytes reachable from the map. "
+                + "**heap**: heap used after a settled full GC minus the same reading before the map existed. "
+                + "**Go**: what Go's runtime would hold for " + ClaimsCheck.goName(s) + "'s state (amd64, classic maps). "
+                + "**reclaim ms**: time of the strategy itself.");
         if (table.rows().stream().anyMatch(r -> r.delete().isEmpty() && r.deleted().isPresent())) {
-            md.append("This run has no delete groups: DELETED is what the KEEP reclaim group measured, the same state ")
-                    .append("(KEEP changes nothing).\n\n");
+            doc.paragraph("This run has no delete groups: DELETED is what the KEEP reclaim group measured, the same state "
+                    + "(KEEP changes nothing).");
         }
         if (table.rows().isEmpty()) {
-            md.append("No LifecycleBenchmark results in this run.\n");
+            doc.paragraph("No LifecycleBenchmark results in this run.");
         } else {
             List<String> extras = table.varyingExtras();
-            List<String> head = new ArrayList<>(List.of("subject", "valueSize", "strategy"));
-            head.addAll(extras);
-            head.addAll(List.of("START JOL", "FILLED JOL", "DELETED JOL", "RECLAIMED JOL",
-                    "FILLED heap", "DELETED heap", "RECLAIMED heap", "Go FILLED → DELETED → RECLAIMED", "reclaim ms"));
-            md.append(row(head)).append(row(head.stream().map(h -> h.equals("subject") || h.equals("strategy") ? "---" : "---:").toList()));
+            var t = new ReportDocument.TableBuilder().text("subject").num("valueSize").text("strategy");
+            extras.forEach(t::num);
+            for (Phase phase : Phase.values()) {
+                t.num(phase + " JOL");
+            }
+            for (Phase phase : HEAP_PHASES) {
+                t.num(phase + " heap");
+            }
+            t.num("Go " + String.join(" → ", HEAP_PHASES.stream().map(Phase::name).toList()), "reclaim ms");
             for (LifecycleTable.Row r : table.rows()) {
                 List<String> cells = new ArrayList<>(List.of(r.subject(), String.valueOf(r.valueSize()),
-                        r.strategy().isEmpty() ? "–" : r.strategy()));
+                        r.strategy().isEmpty() ? Format.MISSING : r.strategy()));
                 extras.forEach(e -> cells.add(r.key().getOrDefault(e, "")));
-                for (String phase : LifecycleTable.PHASES) {
-                    cells.add(mib(r.at(phase, "retained.jol.bytes")));
+                for (Phase phase : Phase.values()) {
+                    cells.add(Format.mib(r.at(phase, Metric.RETAINED_JOL)));
                 }
-                for (String phase : List.of("FILLED", "DELETED", "RECLAIMED")) {
-                    cells.add(mib(r.at(phase, "retained.heap.bytes")));
+                for (Phase phase : HEAP_PHASES) {
+                    cells.add(Format.mib(r.at(phase, Metric.RETAINED_HEAP)));
                 }
-                cells.add(r.subject().equals("GO_HYBRID")
-                        ? mib(r.at("FILLED", "retained.go.bytes")) + " → " + mib(r.at("DELETED", "retained.go.bytes"))
-                        + " → " + mib(r.at("RECLAIMED", "retained.go.bytes"))
-                        : "");
-                cells.add(r.reclaim().map(m -> number(m.primary().score(), 2)).orElse("–"));
-                md.append(row(cells));
+                cells.add(s.isGo(r.subject()) ? String.join(" → ", HEAP_PHASES.stream()
+                        .map(phase -> Format.mib(r.at(phase, Metric.RETAINED_GO))).toList()) : "");
+                cells.add(r.reclaim().map(m -> Format.ms(m.primary().score())).orElse(Format.MISSING));
+                t.row(cells);
             }
+            doc.table(t.build());
         }
-        md.append(JvmSection.render(results));
-        section(md, "Not applicable (left out of the run)", notApplicable);
-        section(md, "Failed groups", failures);
-        section(md, "Result files skipped", results.problems());
-        return md.toString();
+        JvmSection.add(doc, table, data.results(), 2, "jvm");
+        section(doc, "Not applicable (left out of the run)", data.notApplicable());
+        section(doc, "Failed groups", data.failures());
+        section(doc, "Result files skipped", data.results().problems());
+        return doc;
     }
 
-    private static void section(StringBuilder md, String title, List<String> lines) {
+    /** The phases the summary shows heap after GC and Go's figure at (the report has START too). */
+    private static final List<Phase> HEAP_PHASES = List.of(Phase.FILLED, Phase.DELETED, Phase.RECLAIMED);
+
+    private static void section(ReportDocument doc, String title, List<String> lines) {
         if (!lines.isEmpty()) {
-            md.append("\n## ").append(title).append("\n\n");
-            lines.forEach(l -> md.append("- ").append(l).append('\n'));
+            doc.heading(2, title, "");
+            doc.bullets(lines);
         }
     }
 
@@ -104,17 +113,5 @@ public final class Summary {
             lines.add(dir + ": " + e.getMessage());
         }
         return lines;
-    }
-
-    private static String row(List<String> cells) {
-        return "| " + String.join(" | ", cells) + " |\n";
-    }
-
-    static String mib(double bytes) {
-        return Double.isNaN(bytes) ? "–" : number(bytes / 1048576.0, 2);
-    }
-
-    static String number(double v, int decimals) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 }

@@ -29,4 +29,26 @@ class FormatTest {
         assertEquals("128 and 129 bytes", Format.sizes(List.of(128, 129)));
         assertEquals("64, 96 and 128 bytes", Format.sizes(List.of(64, 96, 128)));
     }
+
+    @Test
+    void perEntryRatesAndJmhScores() {
+        assertEquals("208.0", Format.bytesPerEntry(208));   // a HashMap entry at 129 bytes, standard headers (JvmSectionTest)
+        assertEquals("–", Format.bytesPerEntry(Double.NaN));
+        assertEquals("1,205", Format.rate(1204.6));
+        assertEquals("3.52", Format.rate(3.5151));
+        assertEquals("0.0071", Format.rate(0.00712));
+        assertEquals("12", Format.score(12));               // a GC count stays whole
+        assertEquals("1,235", Format.score(1234.56));
+        assertEquals("3.14", Format.score(3.14159));
+        assertEquals("0.01235", Format.score(0.0123456));
+        assertEquals("–", Format.score(Double.NaN));
+    }
+
+    @Test
+    void millisecondsKeepThreeSignificantPlacesBelowOneAndNoDecimalsFromAHundred() {
+        // summary.md's reclaim ms used "%.2f" (0.01); it now prints what report.md prints (0.006)
+        assertEquals("0.006", Format.ms(0.0061));
+        assertEquals("2.47", Format.ms(2.4712));
+        assertEquals("1,234", Format.ms(1234.4));
+    }
 }

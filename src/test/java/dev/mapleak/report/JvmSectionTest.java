@@ -1,5 +1,6 @@
 package dev.mapleak.report;
 
+import dev.mapleak.folder.Subjects;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The JVM sections of the summary, on crafted results in JMH's JSON shape (file names as the runner writes
+ * The JVM sections of the summary and the report, on crafted results in JMH's JSON shape (file names as the runner writes
  * them, {@code ID,jvm=LABEL.json}). The numbers are round on purpose, so every expected cell can be worked out
  * by hand: MiB = 1,048,576 bytes.
  */
@@ -58,6 +59,14 @@ class JvmSectionTest {
         return p;
     }
 
+    /** The JVM sections as summary.md shows them (level-2 headings), or "" when none applies. */
+    static String render(ResultSet results) {
+        ReportDocument doc = new ReportDocument();
+        boolean any = JvmSection.add(doc, LifecycleTable.of(results, Subjects.legacy()), results, 2, "jvm");
+        assertEquals(any, !doc.blocks().isEmpty());
+        return any ? MarkdownWriter.write(doc) : "";
+    }
+
     private final List<ResultSet.Measurement> all = new ArrayList<>();
 
     private void add(String benchmark, String jvm, String jdk, List<String> args, Map<String, String> params, Map<String, Double> m) {
@@ -92,7 +101,7 @@ class JvmSectionTest {
 
     @Test
     void perCollectorAndJdkTheShareOfWhatTheFillAddedThatIsStillHeld() {
-        String md = JvmSection.render(gcMatrix());
+        String md = render(gcMatrix());
         assertTrue(md.contains("## Memory handed back to the OS, per collector and JDK"), md);
         assertTrue(md.contains("| JDK_HASH_MAP | 129 | KEEP | jdk17-g1 | 17 | G1 | 40.00 | 10.00 → 110.00 → 30.00 → 20.00 "
                 + "| 50.00 → 250.00 → 100.00 → 90.00 | 10.0% | 20.0% | 2.00 |"), md);
@@ -116,7 +125,7 @@ class JvmSectionTest {
         List<String> g1 = List.of("-XX:+UseG1GC");
         add("LifecycleBenchmark.fill", "default", "17.0.15", g1, params("JDK_HASH_MAP", 128, null), metrics(
                 "heap.committed.bytes", 110 * MIB, "retained.jol.bytes", 40 * MIB));
-        assertEquals("", JvmSection.render(new ResultSet(all, List.of(), 1)));
+        assertEquals("", render(new ResultSet(all, List.of(), 1)));
     }
 
     @Test
@@ -124,7 +133,7 @@ class JvmSectionTest {
         List<String> args = List.of("-XX:+UseG1GC", "-XX:+DisableExplicitGC");
         add("LifecycleBenchmark.reclaim", "default", "17.0.15", args, params("JDK_HASH_MAP", 128, "KEEP"), metrics(
                 "heap.committed.bytes", 110 * MIB, "heap.probe.unusable", 1));
-        String md = JvmSection.render(new ResultSet(all, List.of(), 1));
+        String md = render(new ResultSet(all, List.of(), 1));
         assertTrue(md.contains("| not measurable: System.gc() is disabled |"), md);
         assertTrue(md.contains("-XX:+DisableExplicitGC makes System.gc() a no-op."), md);
     }
@@ -140,7 +149,7 @@ class JvmSectionTest {
                 params("JDK_HASH_MAP", 129, null), metrics("retained.jol.bytes", 208_000, "retained.heap.bytes", 210_000));
         add("LifecycleBenchmark.fill", "jdk25-compact", "25.0.3", List.of("-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders"),
                 params("JDK_HASH_MAP", 129, null), metrics("retained.jol.bytes", 192_000, "retained.heap.bytes", 193_500));
-        String md = JvmSection.render(new ResultSet(all, List.of(), 2));
+        String md = render(new ResultSet(all, List.of(), 2));
         assertTrue(md.contains("## Bytes per entry by object-header mode"), md);
         assertTrue(md.contains("| JDK_HASH_MAP | 129 | 25 | G1 | 208.0 | 192.0 | 16.0 | 7.7% | 210.0 | 193.5 |"), md);
     }

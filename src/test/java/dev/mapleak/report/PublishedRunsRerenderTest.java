@@ -1,0 +1,113 @@
+package dev.mapleak.report;
+
+import dev.mapleak.folder.Subjects;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The two published runs under {@code reports/} re-render from their JSON alone (results/, plan.json, run.json,
+ * environment.json, console.log: not their report.md) into exactly the committed report.md, but for the lines
+ * issue 10 changes on purpose, listed in {@link #INTENDED}. The committed folders themselves are never rewritten.
+ */
+class PublishedRunsRerenderTest {
+
+    static final Path REPORTS = Path.of("reports");
+
+    /**
+     * Lines a re-render adds to the committed report.md on purpose. Both runs predate subjects.json, so the report
+     * says once, in "What was run", that it fell back to the frozen list of subjects.
+     */
+    static final List<String> INTENDED = List.of("- **Subjects:** " + Subjects.LEGACY_NOTE);
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"20261124-085330-seed", "20261124-085701-full"})
+    void reportMdReRendersAsPublishedApartFromTheIntendedLines(String name) throws IOException {
+        Path published = REPORTS.resolve(name);
+        Path run = copyInputs(published, tmp.resolve(name));
+        List<String> printed = new ArrayList<>();
+        assertTrue(ReportCommand.renderFolder(run, printed::add), String.join("\n", printed));
+
+        List<String> committed = Files.readAllLines(published.resolve("report.md"));
+        List<String> rendered = new ArrayList<>(Files.readAllLines(run.resolve("report.md")));
+        for (String line : INTENDED) {
+            assertTrue(rendered.remove(line), "the re-render should add: " + line);
+        }
+        assertEquals(String.join("\n", committed), String.join("\n", rendered));
+    }
+
+    /**
+     * summary.md and report.md print a number the same way (issue 10: they used to differ, 0.06 against 0.0626):
+     * under the seed's conditions, every subject's START, FILLED and DELETED (JOL) at 128 bytes in summary.md's KEEP row
+     * are the cells report.md's seed table shows.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"20261124-085330-seed", "20261124-085701-full"})
+    void summaryMdPrintsEveryNumberAsReportMdDoes(String name) throws IOException {
+        Path run = copyInputs(REPORTS.resolve(name), tmp.resolve(name));
+        assertTrue(ReportCommand.renderFolder(run, line -> { }));
+        Scenario seed = RunData.load(run, List.of(), List.of()).seed();
+        List<String> summary = Files.readAllLines(run.resolve("summary.md"));
+        List<String> report = Files.readAllLines(run.resolve("report.md"));
+        List<String> seed128 = report.subList(report.indexOf("### 128-byte values"), report.size());
+        List<String> header = summary.stream().map(PublishedRunsRerenderTest::cells)
+                .filter(c -> !c.isEmpty() && c.get(0).equals("subject")).findFirst().orElseThrow();
+        int start = header.indexOf("START JOL");
+        int compared = 0;
+        rows:
+        for (String row : summary) {
+            List<String> cells = cells(row);
+            if (cells.size() != header.size() || !cells.get(1).equals("128") || !cells.get(2).equals("KEEP")) {
+                continue;
+            }
+            // the parameters that vary in the run (entries, deleteFraction, ...) sit between strategy and START JOL
+            for (int i = 3; i < start; i++) {
+                if (!cells.get(i).equals(seed.get(header.get(i)))) {
+                    continue rows;
+                }
+            }
+            String subject = cells.get(0);
+            List<String> seedRow = seed128.stream().map(PublishedRunsRerenderTest::cells)
+                    .filter(c -> !c.isEmpty() && c.get(0).equals(subject)).findFirst().orElseThrow();
+            // report.md's seed table: map | storage | START | FILLED | DELETED | ...
+            assertEquals(seedRow.subList(2, 5), cells.subList(start, start + 3), subject);
+            compared++;
+        }
+        assertEquals(seed.subjects().size(), compared, "every subject measured under the seed's conditions");
+        assertTrue(compared >= 6, "compared " + compared);
+    }
+
+    /** The files a run folder is rendered from, nothing it renders. */
+    static Path copyInputs(Path published, Path to) throws IOException {
+        Files.createDirectories(to.resolve("results"));
+        for (String f : List.of("plan.json", "run.json", "environment.json", "console.log")) {
+            Files.copy(published.resolve(f), to.resolve(f));
+        }
+        try (Stream<Path> results = Files.list(published.resolve("results"))) {
+            for (Path r : results.toList()) {
+                Files.copy(r, to.resolve("results").resolve(r.getFileName()));
+            }
+        }
+        return to;
+    }
+
+    private static List<String> cells(String row) {
+        if (!row.startsWith("| ")) {
+            return List.of();
+        }
+        return Stream.of(row.substring(2, row.length() - 2).split(" \\| ")).toList();
+    }
+}
