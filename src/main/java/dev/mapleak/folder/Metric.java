@@ -16,6 +16,13 @@ public enum Metric {
     HEAP_COMMITTED_NO_GC("heap.committed.nogc.bytes", "bytes"),
     /** The process's RSS at the same moment, before any GC. */
     PROCESS_RSS_NO_GC("process.rss.nogc.bytes", "bytes"),
+    /**
+     * Heap used at the same moment, before any GC (absolute, no baseline): with heap used after the GC, in the same
+     * fork, it says how much the GC freed, the amount the OS sequence's drops are compared with.
+     */
+    HEAP_USED_NO_GC("heap.used.nogc.bytes", "bytes"),
+    /** Heap used right after the settled GC (absolute, no baseline). */
+    HEAP_USED_AFTER_GC("heap.used.gc.bytes", "bytes"),
     /** Heap used after a settled full GC, minus the same reading taken before the map existed. */
     RETAINED_HEAP("retained.heap.bytes", "bytes"),
     /** Committed heap right after that settled GC (Go's {@code runtime.GC()}), before any uncommit wait. */

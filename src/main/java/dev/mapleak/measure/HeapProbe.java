@@ -82,6 +82,11 @@ public final class HeapProbe {
         return committedBeforeLastGc;
     }
 
+    /** Heap used right now, garbage included. */
+    public static long used() {
+        return MEMORY.getHeapMemoryUsage().getUsed();
+    }
+
     /** Heap the JVM holds from the OS right now. */
     public static long committed() {
         return MEMORY.getHeapMemoryUsage().getCommitted();

@@ -30,6 +30,13 @@ public enum Probe {
             return rss();
         }
     },
+    /** Heap used before any GC, absolute. */
+    USED_NO_GC(Metric.HEAP_USED_NO_GC) {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return OptionalDouble.of(HeapProbe.used());
+        }
+    },
     /** Heap used after a settled full GC, minus the same reading taken before the map existed. */
     RETAINED_HEAP(Metric.RETAINED_HEAP) {
         @Override
@@ -38,6 +45,13 @@ public enum Probe {
                     .filter(used -> baseline.heapUsedAfterGc() >= 0)
                     .map(used -> OptionalDouble.of(used - baseline.heapUsedAfterGc()))
                     .orElse(OptionalDouble.empty());
+        }
+    },
+    /** Heap used right after the settled GC, absolute (the last settling's reading). */
+    USED_AFTER_GC(Metric.HEAP_USED_AFTER_GC) {
+        @Override
+        OptionalDouble read(SubjectMap map, Baseline baseline) {
+            return HeapProbe.lastSettling().map(s -> OptionalDouble.of(s.used())).orElse(OptionalDouble.empty());
         }
     },
     /** Committed heap right after the settled GC, before the uncommit wait. */

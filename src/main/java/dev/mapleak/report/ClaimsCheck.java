@@ -59,8 +59,12 @@ final class ClaimsCheck {
             return;
         }
         doc.paragraph("Each claim of the seed (`maps-and-memory-leaks.md`), what this run measured under the seed's conditions ("
-                + data.seed().describe() + ") and a verdict from the stated rule. \"Java\" is every map except " + goName(data.seed())
-                + "; \"Go model\" is " + goName(data.seed()) + "'s `" + Metric.RETAINED_GO.key() + "`, what Go's own runtime would hold for the same map state.");
+                + data.seed().describe() + ") and a verdict from the stated rule, per group of maps as the run folder records "
+                + "their kind: **" + MapGroup.JAVA_MAPS.label() + "** are the JDK's and the libraries' hash maps, and only they "
+                + "make a verdict about Java; **" + MapGroup.CONTROLLED.label() + "** (FLAT_INLINE and FLAT_POINTER: one table, "
+                + "values inline or through a pointer, built never to shrink) isolates the layout; a map **without a table** "
+                + "has nothing to keep; the **" + MapGroup.GO_MODEL.label() + "** is " + goName(data.seed()) + "'s `"
+                + Metric.RETAINED_GO.key() + "`, what Go's own runtime would hold for the same map state.");
         int n = 0;
         for (Claim c : check(data)) {
             n++;
@@ -80,25 +84,41 @@ final class ClaimsCheck {
         String seed = "\"The number of buckets in a map cannot shrink, so removing the items doesn't remove buckets, it just zeroes the slots.\"";
         String rule = "after deleting every entry, a map kept its table when it still holds at least " + Format.percent(KEPT)
                 + " of what the fill added ((DELETED − START) ÷ (FILLED − START), JOL; Go model: Go's bytes), at every value size measured. "
-                + "Holds when every map keeps it, holds only partly when some do.";
+                + "For Java's maps: holds when every one keeps it, holds only partly when some do.";
         if (!deletesAll(s)) {
             return notMeasured(title, seed, rule, "needs deleteFraction 1.0 (this run's largest: " + s.get("deleteFraction") + ")");
         }
         List<Integer> sizes = SeedSection.seedSizes(s);
+        List<Finding> findings = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         List<String> shrank = new ArrayList<>();
-        for (String subject : javaSubjects(s)) {
-            List<Double> ks = sizes.stream().map(vs -> s.keptAfterDelete(subject, vs, Metric.RETAINED_JOL)).filter(k -> !Double.isNaN(k)).toList();
-            if (ks.isEmpty()) {
-                continue;
-            }
-            String text = subject + " " + keptText(s, subject, sizes, Metric.RETAINED_JOL);
-            (ks.stream().allMatch(k -> k >= KEPT) ? kept : shrank).add(text);
+        for (String subject : s.subjectsIn(MapGroup.JAVA_MAPS)) {
+            keptAtEverySize(s, subject, sizes).ifPresent(all -> (all ? kept : shrank)
+                    .add(subject + " " + keptText(s, subject, sizes, Metric.RETAINED_JOL)));
         }
-        Finding java = new Finding("Java", join("kept the table", kept) + join("shrank (or has no table)", shrank),
-                Verdict.ofCount(kept.size(), kept.size() + shrank.size()));
-        Finding go = goFinding(s, sizes, ks -> ks.stream().allMatch(k -> k >= KEPT), "kept its buckets", "shrank");
-        return new Claim(title, seed, rule, List.of(java, go));
+        findings.add(new Finding(MapGroup.JAVA_MAPS.label(), join("kept the table", kept) + join("shrank", shrank),
+                Verdict.ofCount(kept.size(), kept.size() + shrank.size())));
+        List<String> noTable = s.subjectsIn(MapGroup.NO_TABLE).stream()
+                .map(x -> x + " " + keptText(s, x, sizes, Metric.RETAINED_JOL)).toList();
+        if (!noTable.isEmpty()) {
+            findings.add(new Finding(MapGroup.NO_TABLE.label(), "no table to keep: each delete frees its node. "
+                    + String.join("; ", noTable), Verdict.NOT_APPLICABLE));
+        }
+        List<String> controlled = s.subjectsIn(MapGroup.CONTROLLED).stream()
+                .map(x -> x + " " + keptText(s, x, sizes, Metric.RETAINED_JOL)).toList();
+        if (!controlled.isEmpty()) {
+            findings.add(new Finding(MapGroup.CONTROLLED.label(), "built never to shrink, so not evidence either way: "
+                    + String.join("; ", controlled), Verdict.NOT_APPLICABLE));
+        }
+        findings.add(goFinding(s, sizes, ks -> ks.stream().allMatch(k -> k >= KEPT), "kept its buckets", "shrank"));
+        return new Claim(title, seed, rule, findings);
+    }
+
+    /** Whether a subject kept at least {@link #KEPT} at every measured size; empty when nothing was measured. */
+    private static Optional<Boolean> keptAtEverySize(Scenario s, String subject, List<Integer> sizes) {
+        List<Double> ks = sizes.stream().map(vs -> s.keptAfterDelete(subject, vs, Metric.RETAINED_JOL))
+                .filter(k -> !Double.isNaN(k)).toList();
+        return ks.isEmpty() ? Optional.empty() : Optional.of(ks.stream().allMatch(k -> k >= KEPT));
     }
 
     // ---- 2. 129 bytes switches to pointers ----------------------------------------------------------
@@ -110,42 +130,58 @@ final class ClaimsCheck {
         String rule = "a map switches at 129 bytes when what it keeps after deleting everything drops by at least "
                 + Format.ratio(SWITCH_FACTOR) + " from 128 to 129 bytes (kept = (DELETED − START) ÷ (FILLED − START)); "
                 + "a map that keeps less than " + Format.percent(KEPT) + " at 128 bytes has nothing to switch. "
-                + "For Java the claim is read as \"Java maps change layout at 129 bytes too\".";
+                + "This is a rule about Go's bucket layout: it applies to a map only where its storage changes with the value size.";
         if (!deletesAll(s) || !s.valueSizes().contains(128) || !s.valueSizes().contains(129)) {
             return notMeasured(title, seed, rule, "needs 128- and 129-byte values with deleteFraction 1.0 (this run: "
                     + Format.sizes(s.valueSizes()) + ", deleteFraction " + s.get("deleteFraction") + ")");
         }
-        List<String> switched = new ArrayList<>();
-        List<String> same = new ArrayList<>();
-        for (String subject : javaSubjects(s)) {
-            double k128 = s.keptAfterDelete(subject, 128, Metric.RETAINED_JOL);
-            double k129 = s.keptAfterDelete(subject, 129, Metric.RETAINED_JOL);
-            if (Double.isNaN(k128) || Double.isNaN(k129)) {
-                continue;
-            }
-            String text = subject + " " + Format.percent(k128) + " → " + Format.percent(k129);
-            (switches(k128, k129) ? switched : same).add(text);
-        }
-        Finding java = new Finding("Java", join("switch", switched) + join("no switch (kept at 128 → 129 bytes)", same),
-                Verdict.ofCount(switched.size(), switched.size() + same.size()));
+        List<Finding> findings = new ArrayList<>();
         Finding go;
         double g128 = s.keptAfterDelete(go(s), 128, Metric.RETAINED_GO);
         double g129 = s.keptAfterDelete(go(s), 129, Metric.RETAINED_GO);
         if (Double.isNaN(g128) || Double.isNaN(g129)) {
-            go = new Finding("Go model", goName(s) + "'s Go figure not measured at both sizes", Verdict.NOT_MEASURED);
+            go = new Finding(MapGroup.GO_MODEL.label(), goName(s) + "'s Go figure not measured at both sizes", Verdict.NOT_MEASURED);
         } else {
             double j128 = s.keptAfterDelete(go(s), 128, Metric.RETAINED_JOL);
             double j129 = s.keptAfterDelete(go(s), 129, Metric.RETAINED_JOL);
-            go = new Finding("Go model", "Go keeps " + Format.percent(g128) + " of the fill at 128 bytes ("
+            go = new Finding(MapGroup.GO_MODEL.label(), "Go keeps " + Format.percent(g128) + " of the fill at 128 bytes ("
                     + Format.mib(at(s, 128, Phase.DELETED, Metric.RETAINED_GO)) + " of " + Format.mib(at(s, 128, Phase.FILLED, Metric.RETAINED_GO)) + " MiB), "
                     + Format.percent(g129) + " at 129 bytes (" + Format.mib(at(s, 129, Phase.DELETED, Metric.RETAINED_GO)) + " of "
                     + Format.mib(at(s, 129, Phase.FILLED, Metric.RETAINED_GO)) + " MiB); " + goName(s) + "'s own Java footprint: "
                     + Format.percent(j128) + " → " + Format.percent(j129),
                     switches(g128, g129) ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD);
         }
-        return new Claim(title, seed, rule, List.of(go, java));
+        findings.add(go);
+        List<String> java = s.subjectsIn(MapGroup.JAVA_MAPS);
+        List<String> changing = java.stream().filter(x -> !s.storage(x, 128).equals(s.storage(x, 129))).toList();
+        if (!java.isEmpty() && changing.isEmpty()) {
+            findings.add(new Finding(MapGroup.JAVA_MAPS.label(), "a rule about Go's layout: every one of "
+                    + String.join(", ", java) + " stores its values the same way at 128 and 129 bytes ("
+                    + String.join(", ", java.stream().map(x -> s.storageLabel(x, 128)).distinct().toList())
+                    + ", a reference per value), so there is no size at which to switch", Verdict.NOT_APPLICABLE));
+        } else if (!changing.isEmpty()) {
+            List<String> switched = new ArrayList<>();
+            List<String> same = new ArrayList<>();
+            for (String subject : changing) {
+                double k128 = s.keptAfterDelete(subject, 128, Metric.RETAINED_JOL);
+                double k129 = s.keptAfterDelete(subject, 129, Metric.RETAINED_JOL);
+                if (!Double.isNaN(k128) && !Double.isNaN(k129)) {
+                    (switches(k128, k129) ? switched : same).add(subject + " " + Format.percent(k128) + " → " + Format.percent(k129));
+                }
+            }
+            findings.add(new Finding(MapGroup.JAVA_MAPS.label(), join("switch", switched) + join("no switch", same),
+                    Verdict.ofCount(switched.size(), switched.size() + same.size())));
+        }
+        List<String> controlled = s.subjectsIn(MapGroup.CONTROLLED).stream()
+                .map(x -> x + " (" + s.storageLabel(x, 128) + " → " + s.storageLabel(x, 129) + ") "
+                        + Format.percent(s.keptAfterDelete(x, 128, Metric.RETAINED_JOL)) + " → "
+                        + Format.percent(s.keptAfterDelete(x, 129, Metric.RETAINED_JOL))).toList();
+        if (!controlled.isEmpty()) {
+            findings.add(new Finding(MapGroup.CONTROLLED.label(), "keeps one layout at every size by design (kept at 128 → 129 bytes): "
+                    + String.join("; ", controlled), Verdict.NOT_APPLICABLE));
+        }
+        return new Claim(title, seed, rule, findings);
     }
-
     /** Only a map that keeps something at 128 bytes can switch: one that shrinks to nothing has no layout to change. */
     private static boolean switches(double k128, double k129) {
         return k128 >= KEPT && k129 * SWITCH_FACTOR <= k128;
@@ -159,16 +195,18 @@ final class ClaimsCheck {
                 + "When you delete entries, the pointers are GC'd, and the backing memory can be freed.\"";
         String rule = "after deleting every entry, a map whose values are POINTERs had its values collected when at most "
                 + Format.percent(COLLECTED) + " of what the fill added is still held: Java by heap used after a full GC "
-                + "(JOL where the heap reading is missing), Go model by Go's bytes. INLINE maps are shown for contrast. "
-                + "Holds when every POINTER map's values were collected.";
+                + "(JOL where the heap reading is missing), Go model by Go's bytes. Java's maps: holds when every POINTER map's "
+                + "values were collected. mapleak's controlled pair compares the two layouts with everything else equal: holds "
+                + "when FLAT_POINTER's values were collected and FLAT_INLINE's were not.";
         if (!deletesAll(s)) {
             return notMeasured(title, seed, rule, "needs deleteFraction 1.0 (this run: " + s.get("deleteFraction") + ")");
         }
         List<Integer> sizes = SeedSection.seedSizes(s);
+        List<Finding> findings = new ArrayList<>();
         List<String> collected = new ArrayList<>();
         List<String> heldOn = new ArrayList<>();
         List<String> inline = new ArrayList<>();
-        for (String subject : javaSubjects(s)) {
+        for (String subject : s.subjectsIn(MapGroup.JAVA_MAPS)) {
             for (int vs : sizes) {
                 Optional<Storage> layout = s.storage(subject, vs);
                 double kept = heapOrJolKept(s, subject, vs);
@@ -183,9 +221,10 @@ final class ClaimsCheck {
                 }
             }
         }
-        Finding java = new Finding("Java", join("POINTER, values collected", collected)
-                + join("POINTER, still held", heldOn) + join("for contrast, INLINE", inline),
-                Verdict.ofCount(collected.size(), collected.size() + heldOn.size()));
+        findings.add(new Finding(MapGroup.JAVA_MAPS.label(), join("POINTER, values collected", collected)
+                + join("POINTER, still held", heldOn) + join("INLINE", inline),
+                Verdict.ofCount(collected.size(), collected.size() + heldOn.size())));
+        controlledPair(s, sizes).ifPresent(findings::add);
         List<Integer> pointerSizes = sizes.stream()
                 .filter(vs -> s.storage(go(s), vs).orElse(null) == Storage.POINTER).toList();
         List<Integer> inlineSizes = sizes.stream()
@@ -194,18 +233,48 @@ final class ClaimsCheck {
         List<Double> goKept = pointerSizes.stream().map(vs -> s.keptAfterDelete(go(s), vs, Metric.RETAINED_GO))
                 .filter(k -> !Double.isNaN(k)).toList();
         if (goKept.isEmpty()) {
-            go = new Finding("Go model", "no value size where Go stores pointers (over 128 bytes) was measured for " + goName(s),
+            go = new Finding(MapGroup.GO_MODEL.label(), "no value size where Go stores pointers (over 128 bytes) was measured for " + goName(s),
                     Verdict.NOT_MEASURED);
         } else {
-            go = new Finding("Go model", "POINTER (" + sizesText(pointerSizes) + "): Go keeps "
+            go = new Finding(MapGroup.GO_MODEL.label(), "POINTER (" + sizesText(pointerSizes) + "): Go keeps "
                     + keptText(s, go(s), pointerSizes, Metric.RETAINED_GO)
                     + (inlineSizes.isEmpty() ? "" : "; for contrast, INLINE (" + sizesText(inlineSizes) + "): "
                     + keptText(s, go(s), inlineSizes, Metric.RETAINED_GO)),
                     goKept.stream().allMatch(k -> k <= COLLECTED) ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD);
         }
-        return new Claim(title, seed, rule, List.of(java, go));
+        findings.add(go);
+        return new Claim(title, seed, rule, findings);
     }
 
+    /**
+     * The layout experiment inside mapleak's controlled pair: at each size, whether the POINTER map's values were
+     * collected while the INLINE map's were not. Empty when the run lacks one of the two.
+     */
+    private static Optional<Finding> controlledPair(Scenario s, List<Integer> sizes) {
+        List<String> pair = s.subjectsIn(MapGroup.CONTROLLED);
+        List<String> parts = new ArrayList<>();
+        int agree = 0;
+        int cases = 0;
+        for (int vs : sizes) {
+            Optional<String> pointer = pair.stream().filter(x -> s.storage(x, vs).orElse(null) == Storage.POINTER).findFirst();
+            Optional<String> inline = pair.stream().filter(x -> s.storage(x, vs).orElse(null) == Storage.INLINE).findFirst();
+            if (pointer.isEmpty() || inline.isEmpty()) {
+                continue;
+            }
+            double p = heapOrJolKept(s, pointer.get(), vs);
+            double i = heapOrJolKept(s, inline.get(), vs);
+            if (Double.isNaN(p) || Double.isNaN(i)) {
+                continue;
+            }
+            cases++;
+            if (p <= COLLECTED && i > COLLECTED) {
+                agree++;
+            }
+            parts.add(vs + " B: " + pointer.get() + " keeps " + Format.percent(p) + ", " + inline.get() + " " + Format.percent(i));
+        }
+        return cases == 0 ? Optional.empty() : Optional.of(new Finding(MapGroup.CONTROLLED.label(),
+                "same table, values through a pointer or inline: " + String.join("; ", parts), Verdict.ofCount(agree, cases)));
+    }
     private static double heapOrJolKept(Scenario s, String subject, int vs) {
         double heap = s.keptAfterDelete(subject, vs, Metric.RETAINED_HEAP);
         return Double.isNaN(heap) ? s.keptAfterDelete(subject, vs, Metric.RETAINED_JOL) : heap;
@@ -274,11 +343,14 @@ final class ClaimsCheck {
         String title = "A GC and returning memory to the OS help";
         String seed = "Remedy 3: `runtime.GC()` then `debug.FreeOSMemory()`. Its printout shows HeapSys 607.50 MB after the inserts "
                 + "and 607.47 MB after the deletes: without that call the process keeps the memory.";
-        String rule = "Java's probe runs a full GC before reading, so the question is what the JVM hands back: for each map that "
-                + "freed at least " + Format.mib(MIN_FREED_FOR_OS) + " MiB of heap between FILLED and DELETED (heap after GC), the share "
-                + "of it that left the process's RSS (RSS FILLED − RSS DELETED, each read in its own fork after its GC); committed heap "
-                + "is shown beside it. Per JVM: holds when the median share is at least " + Format.percent(OS_HOLDS)
-                + ", holds only partly from " + Format.percent(OS_PARTLY) + ", does not hold below.";
+        String rule = "read in one fork right after the deletes, the Java analogue of the seed's sequence: what the process holds "
+                + "with no GC, after `System.gc()` (Go's `runtime.GC()`), and after the collector has uncommitted what it will "
+                + "(Go's `debug.FreeOSMemory()`). For each of Java's maps whose GC freed at least " + Format.mib(MIN_FREED_FOR_OS)
+                + " MiB of heap, the share of that heap that left the process's RSS: (RSS no GC − RSS after uncommit) ÷ "
+                + "(heap used no GC − heap used after GC). A share outside 0–100% means the two readings do not measure the "
+                + "same memory (memory freed before the deletes went back too): it is shown as invalid and never judged. Per "
+                + "JVM: holds when the median valid share is at least " + Format.percent(OS_HOLDS) + ", holds only partly from "
+                + Format.percent(OS_PARTLY) + ", does not hold below.";
         if (!deletesAll(base)) {
             return notMeasured(title, seed, rule, "needs deleteFraction 1.0");
         }
@@ -286,50 +358,59 @@ final class ClaimsCheck {
         List<String> jvms = base.valuesOf("jvm");
         for (String jvm : jvms.isEmpty() ? List.of("default") : jvms) {
             Scenario s = base.with("jvm", jvm);
-            List<Double> rssShares = new ArrayList<>();
-            List<String> lines = new ArrayList<>();
-            for (String subject : s.subjects()) {
-                for (int vs : SeedSection.seedSizes(s)) {
-                    double freed = s.reading(subject, vs, Phase.FILLED, "", Metric.RETAINED_HEAP).score()
-                            - s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_HEAP).score();
-                    double rssDrop = s.reading(subject, vs, Phase.FILLED, "", Metric.PROCESS_RSS).score()
-                            - s.reading(subject, vs, Phase.DELETED, "", Metric.PROCESS_RSS).score();
-                    double committedDrop = s.reading(subject, vs, Phase.FILLED, "", Metric.HEAP_COMMITTED).score()
-                            - s.reading(subject, vs, Phase.DELETED, "", Metric.HEAP_COMMITTED).score();
-                    if (Double.isNaN(freed) || Double.isNaN(rssDrop) || freed < MIN_FREED_FOR_OS) {
-                        continue;
-                    }
-                    rssShares.add(rssDrop / freed);
-                    lines.add(subject + " @" + vs + ": freed " + Format.mib(freed) + ", RSS −" + Format.mib(rssDrop)
-                            + " (" + Format.percent(rssDrop / freed) + "), committed −" + Format.mib(committedDrop) + " MiB");
-                }
-            }
-            List<Double> waits = new ArrayList<>();
-            for (String subject : s.subjects()) {
-                for (int vs : SeedSection.seedSizes(s)) {
-                    double w = s.reading(subject, vs, Phase.DELETED, "", Metric.UNCOMMIT_WAIT).score();
-                    if (!Double.isNaN(w)) {
-                        waits.add(w);
-                    }
-                }
-            }
-            if (!waits.isEmpty() && !lines.isEmpty()) {
-                lines.add("each reading waited a median " + Format.ms(median(waits)) + " ms for the collector to uncommit first");
-            }
             String gc = data.info().jvm(jvm).map(j -> j.gc()).filter(g -> !g.isEmpty()).orElse("?");
-            String where = "Java" + (jvms.size() > 1 ? " (" + jvm + ", " + gc + ")" : " (" + gc + ")");
-            if (rssShares.isEmpty()) {
-                findings.add(new Finding(where, "no map freed " + Format.mib(MIN_FREED_FOR_OS)
-                        + " MiB or more (too small a run to see the process shrink), or RSS was not read", Verdict.NOT_MEASURED));
-                continue;
-            }
-            double median = median(rssShares);
-            Verdict v = median >= OS_HOLDS ? Verdict.HOLDS : median >= OS_PARTLY ? Verdict.PARTLY : Verdict.DOES_NOT_HOLD;
-            findings.add(new Finding(where, "median share returned " + Format.percent(median) + ": " + String.join("; ", lines), v));
+            String where = MapGroup.JAVA_MAPS.label() + (jvms.size() > 1 ? " (" + jvm + ", " + gc + ")" : " (" + gc + ")");
+            findings.add(osReturn(s, where));
         }
-        findings.add(new Finding("Go model", "the model computes what Go's heap holds (HeapAlloc), not what the process "
-                + "holds from the OS (HeapSys, RSS)", Verdict.NOT_MEASURED));
+        findings.add(new Finding(MapGroup.GO_MODEL.label(), "the model computes what Go's heap holds (HeapAlloc), not what the "
+                + "process holds from the OS (HeapSys, RSS)", Verdict.NOT_MEASURED));
         return new Claim(title, seed, rule, findings);
+    }
+
+    /** One JVM's answer to claim 5.5 from the in-fork readings at DELETED. */
+    static Finding osReturn(Scenario s, String where) {
+        List<Double> shares = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        boolean inFork = false;
+        for (String subject : s.subjectsIn(MapGroup.JAVA_MAPS)) {
+            for (int vs : SeedSection.seedSizes(s)) {
+                OsSequence q = OsSequence.at(s, subject, vs, Phase.DELETED, "");
+                if (q == null) {
+                    continue;
+                }
+                inFork = true;
+                if (q.freedByGc() < MIN_FREED_FOR_OS) {
+                    continue;
+                }
+                double share = q.rssReturned() / q.freedByGc();
+                String line = subject + " @" + vs + ": " + q.describe() + "; the GC freed " + Format.mib(q.freedByGc())
+                        + " MiB of heap, " + Format.mib(q.rssReturned()) + " MiB left RSS (" + Format.percent(share) + ")";
+                if (share < 0 || share > 1) {
+                    invalid.add(line + ": invalid");
+                } else {
+                    shares.add(share);
+                    lines.add(line);
+                }
+            }
+        }
+        if (!inFork) {
+            return new Finding(where, "not read in one fork in this run (it predates the in-fork readings "
+                    + Metric.PROCESS_RSS_NO_GC.key() + " and " + Metric.HEAP_USED_NO_GC.key() + "); RSS read in two forks "
+                    + "cannot be subtracted", Verdict.NOT_MEASURED);
+        }
+        if (shares.isEmpty() && invalid.isEmpty()) {
+            return new Finding(where, "no map's GC freed " + Format.mib(MIN_FREED_FOR_OS)
+                    + " MiB or more (too small a run to see the process shrink)", Verdict.NOT_MEASURED);
+        }
+        List<String> all = new ArrayList<>(lines);
+        all.addAll(invalid);
+        if (shares.isEmpty()) {
+            return new Finding(where, String.join("; ", all), Verdict.INVALID);
+        }
+        double median = median(shares);
+        Verdict v = median >= OS_HOLDS ? Verdict.HOLDS : median >= OS_PARTLY ? Verdict.PARTLY : Verdict.DOES_NOT_HOLD;
+        return new Finding(where, "median share returned " + Format.percent(median) + ": " + String.join("; ", all), v);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------
@@ -339,10 +420,10 @@ final class ClaimsCheck {
         List<Double> ks = sizes.stream().map(vs -> s.keptAfterDelete(go(s), vs, Metric.RETAINED_GO))
                 .filter(k -> !Double.isNaN(k)).toList();
         if (ks.isEmpty()) {
-            return new Finding("Go model", goName(s) + "'s Go figure was not measured in this run", Verdict.NOT_MEASURED);
+            return new Finding(MapGroup.GO_MODEL.label(), goName(s) + "'s Go figure was not measured in this run", Verdict.NOT_MEASURED);
         }
         boolean ok = agrees.test(ks);
-        return new Finding("Go model", (ok ? yes : no) + ": Go keeps " + keptText(s, go(s), sizes, Metric.RETAINED_GO),
+        return new Finding(MapGroup.GO_MODEL.label(), (ok ? yes : no) + ": Go keeps " + keptText(s, go(s), sizes, Metric.RETAINED_GO),
                 ok ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD);
     }
 
@@ -383,8 +464,9 @@ final class ClaimsCheck {
         return Scenario.number(s.get("deleteFraction")) == 1.0;
     }
 
+    /** The JDK's and the libraries' maps with a table: what a verdict about "Java" is made from. */
     private static List<String> javaSubjects(Scenario s) {
-        return s.subjects().stream().filter(x -> !x.equals(go(s))).toList();
+        return s.subjectsIn(MapGroup.JAVA_MAPS);
     }
 
     private static String join(String label, List<String> items) {
@@ -392,8 +474,8 @@ final class ClaimsCheck {
     }
 
     private static Claim notMeasured(String title, String seed, String rule, String why) {
-        return new Claim(title, seed, rule, List.of(new Finding("Java", why, Verdict.NOT_MEASURED),
-                new Finding("Go model", why, Verdict.NOT_MEASURED)));
+        return new Claim(title, seed, rule, List.of(new Finding(MapGroup.JAVA_MAPS.label(), why, Verdict.NOT_MEASURED),
+                new Finding(MapGroup.GO_MODEL.label(), why, Verdict.NOT_MEASURED)));
     }
 
     static double median(List<Double> xs) {

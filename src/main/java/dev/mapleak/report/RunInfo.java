@@ -24,9 +24,10 @@ public record RunInfo(String name, String profile, String createdAt, String comm
      * One JVM configuration the forks ran on.
      *
      * @param heapAfterGc how heap-after-GC was read on it, or why it could not be ({@code environment.json}); may be empty
+     * @param regionBytes G1's region size in effect, 0 where the run did not record it or the collector is not G1
      */
     public record Jvm(String label, String javaVersion, String vendor, String gc, List<String> args,
-                      boolean compactHeaders, String heapAfterGc) {
+                      boolean compactHeaders, String heapAfterGc, long regionBytes) {
 
         /** Whether the heap-after-GC probe cannot answer on this JVM (System.gc() disabled or concurrent). */
         public boolean heapUnmeasurable() {
@@ -50,7 +51,7 @@ public record RunInfo(String name, String profile, String createdAt, String comm
                     }
                     jvms.add(new Jvm(str(j, "label"), str(j, "javaVersion"), str(j, "javaVendor"), str(j, "gc"),
                             List.copyOf(args), j.has("useCompactObjectHeaders") && j.get("useCompactObjectHeaders").getAsBoolean(),
-                            str(j, "heapAfterGc")));
+                            str(j, "heapAfterGc"), regionBytes(j)));
                 }
             }
             if (env.has("jvmsLeftOut") && env.get("jvmsLeftOut").isJsonArray()) {
@@ -65,6 +66,17 @@ public record RunInfo(String name, String profile, String createdAt, String comm
                 str(run, "createdAt"), str(env, "command"), str(mapleak, "commit"),
                 mapleak.has("uncommittedChanges") && mapleak.get("uncommittedChanges").getAsBoolean(),
                 str(mapleak, "version"), List.copyOf(jvms), List.copyOf(leftOut), machine(env), List.copyOf(problems));
+    }
+
+    /** {@code heapSizing.G1HeapRegionSize} of one JVM in environment.json; 0 when absent (older runs, other collectors). */
+    private static long regionBytes(JsonObject jvm) {
+        if (jvm.has("heapSizing") && jvm.get("heapSizing").isJsonObject()) {
+            JsonObject h = jvm.getAsJsonObject("heapSizing");
+            if (h.has("G1HeapRegionSize") && h.get("G1HeapRegionSize").isJsonPrimitive()) {
+                return h.get("G1HeapRegionSize").getAsLong();
+            }
+        }
+        return 0;
     }
 
     /** The date and time the run started, {@code 2026-11-24 07:15}, or the folder name's stamp. */

@@ -149,6 +149,16 @@ public final class Scenario {
         return goSubject().map(subject::equals).orElse(false);
     }
 
+    /** Whose map {@code subject} is, from the kind the run folder records. */
+    MapGroup group(String subject) {
+        return MapGroup.of(table.subjects().find(subject));
+    }
+
+    /** The subjects of one group with results under these conditions, in subjects.json order. */
+    List<String> subjectsIn(MapGroup group) {
+        return subjects().stream().filter(x -> group(x) == group).toList();
+    }
+
     /** How {@code subject} stored values of {@code valueSize} bytes, as the run folder recorded it. */
     public Optional<Storage> storage(String subject, int valueSize) {
         return table.subjects().find(subject).flatMap(x -> x.storageAt(valueSize));

@@ -42,7 +42,28 @@ final class SeedSection {
         for (int vs : sizes) {
             doc.heading(3, vs + "-byte values", "seed-" + vs);
             doc.table(table(s, vs, strategy));
+            if (vs == 128 && s.entries() == SEED_ENTRIES) {
+                doc.paragraph(printoutNote(s));
+            }
+            regionNote(data, s, vs).ifPresent(doc::paragraph);
         }
+    }
+
+    /**
+     * Why the seed's printout row has no kept share: its FILLED figure was read before any GC, so it includes the
+     * old buckets Go has not swept after growing the map; after a GC Go holds what the Go rows show.
+     */
+    static String printoutNote(Scenario s) {
+        String afterGc = s.goSubject()
+                .map(g -> s.reading(g, 128, Phase.FILLED, "", Metric.RETAINED_GO))
+                .filter(Reading::present)
+                .map(r -> " Go after a GC holds " + r.mib() + " MiB filled (the Go runtime row above) and the same after the "
+                        + "deletes: it keeps 100%.")
+                .orElse("");
+        return "¹ The seed's " + Format.mib(SEED_PRINTOUT_MIB[1] * Format.MIB) + " MiB after the inserts was read without a "
+                + "GC: it includes the old buckets Go has not yet swept after growing the map, while its "
+                + Format.mib(SEED_PRINTOUT_MIB[2] * Format.MIB) + " MiB after the deletes follows `runtime.GC()`. A share "
+                + "computed from the two would mix a reading before a GC with one after it, so none is shown." + afterGc;
     }
 
     /** 128 and 129 when present, else every measured size. */
@@ -74,10 +95,11 @@ final class SeedSection {
                     Format.percent(s.keptAfterDelete(g, vs, Metric.RETAINED_GO)), Format.MISSING));
         }
         if (vs == 128 && s.entries() == SEED_ENTRIES) {
+            // No kept share: the seed read FILLED before any GC (old buckets not yet swept) and DELETED after one.
             double[] p = SEED_PRINTOUT_MIB;
-            t.row(List.of("Go, the seed's printout (HeapAlloc; quoted, not measured)", "INLINE",
+            t.row(List.of("Go, the seed's printout (HeapAlloc; quoted, not measured)¹", "INLINE",
                     Format.mib(p[0] * Format.MIB), Format.mib(p[1] * Format.MIB), Format.mib(p[2] * Format.MIB), Format.MISSING,
-                    Format.percent((p[2] - p[0]) / (p[1] - p[0])), Format.MISSING));
+                    Format.MISSING, Format.MISSING));
         }
         for (String subject : s.subjects()) {
             if (s.state(subject, vs).isEmpty()) {
@@ -87,9 +109,54 @@ final class SeedSection {
                     mib(s, subject, vs, Phase.START, strategy), mib(s, subject, vs, Phase.FILLED, strategy),
                     mib(s, subject, vs, Phase.DELETED, strategy), mib(s, subject, vs, Phase.RECLAIMED, strategy),
                     Format.percent(s.keptAfterDelete(subject, vs, Metric.RETAINED_JOL)),
-                    s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_HEAP).mib()));
+                    heapAfterGc(s, subject, vs)));
         }
         return t.build();
+    }
+
+    /**
+     * Where G1 rounds a humongous table (an array of at least half a region) up to whole regions, heap after GC
+     * reads more than JOL: say so with the region size, naming the maps it affects. Only where the run recorded
+     * the region size (environment.json's heapSizing).
+     */
+    static Optional<String> regionNote(RunData data, Scenario s, int vs) {
+        String label = s.get("jvm").isEmpty() ? data.info().jvms().stream().map(RunInfo.Jvm::label).findFirst().orElse("")
+                : s.get("jvm");
+        long region = data.info().jvm(label).map(RunInfo.Jvm::regionBytes).orElse(0L);
+        if (region <= 0) {
+            return Optional.empty();
+        }
+        List<String> rounded = new ArrayList<>();
+        for (String subject : s.subjects()) {
+            double heap = s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_HEAP).score();
+            double jol = s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_JOL).score();
+            if (jol >= region / 2.0 && heap - jol >= region / 4.0) {
+                rounded.add(subject + " " + Format.mib(jol) + " → " + Format.mib(heap));
+            }
+        }
+        if (rounded.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Heap after GC counts whole G1 regions (" + Format.mib(region) + " MiB here) for every array "
+                + "of at least half a region (a humongous object), so a map's table reads larger on the heap than JOL's "
+                + "exact size, MiB at DELETED: " + String.join("; ", rounded) + ".");
+    }
+
+    /**
+     * Heap after GC at DELETED: "< floor" where it is within the probe's noise floor (two readings closer than that
+     * count as equal), and marked where the GCs behind it never settled. Runs made before the probe recorded its
+     * floor print the number as it is.
+     */
+    static String heapAfterGc(Scenario s, String subject, int vs) {
+        Reading heap = s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_HEAP);
+        if (!heap.present()) {
+            return heap.mib();
+        }
+        Reading floor = s.reading(subject, vs, Phase.DELETED, "", Metric.HEAP_PROBE_FLOOR);
+        String cell = floor.present() && Math.abs(heap.score()) < floor.score()
+                ? "< " + Format.mib(floor.score()) + " (probe floor)" : heap.mib();
+        boolean unsettled = s.reading(subject, vs, Phase.DELETED, "", Metric.HEAP_PROBE_UNSETTLED).present();
+        return unsettled ? cell + " (unsettled)" : cell;
     }
 
     private static String mib(Scenario s, String subject, int vs, Phase phase, String strategy) {

@@ -8,7 +8,11 @@ public enum Verdict {
     HOLDS("holds", "holds"),
     PARTLY("holds only partly", "partly"),
     DOES_NOT_HOLD("does not hold", "fails"),
-    NOT_MEASURED("not measured in this run", "unmeasured");
+    NOT_MEASURED("not measured in this run", "unmeasured"),
+    /** The claim is about something these maps do not have (Go's 128-byte layout rule, a table a tree lacks). */
+    NOT_APPLICABLE("not applicable", "unmeasured"),
+    /** The figures a verdict needs are there but contradict each other (a share over 100%): reported, never judged. */
+    INVALID("invalid data: no verdict", "unmeasured");
 
     private final String label;
     private final String cssClass;

@@ -136,6 +136,8 @@ class HeapProbeHonestyTest {
         // The OS sequence in one fork: before any GC, right after the settled GC, after the uncommit wait.
         assertTrue(order.indexOf(Probe.COMMITTED_NO_GC) < order.indexOf(Probe.RETAINED_HEAP));
         assertTrue(order.indexOf(Probe.RSS_NO_GC) < order.indexOf(Probe.RETAINED_HEAP));
+        assertTrue(order.indexOf(Probe.USED_NO_GC) < order.indexOf(Probe.RETAINED_HEAP));
+        assertTrue(order.indexOf(Probe.RETAINED_HEAP) < order.indexOf(Probe.USED_AFTER_GC));
         assertTrue(order.indexOf(Probe.RETAINED_HEAP) < order.indexOf(Probe.COMMITTED_AFTER_GC));
         assertTrue(order.indexOf(Probe.RSS_AFTER_GC) < order.indexOf(Probe.UNCOMMIT_WAIT));
         assertTrue(order.indexOf(Probe.RETAINED_HEAP) < order.indexOf(Probe.UNCOMMIT_WAIT));

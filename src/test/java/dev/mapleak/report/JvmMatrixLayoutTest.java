@@ -42,7 +42,7 @@ class JvmMatrixLayoutTest {
         assertTrue(html.contains("<h3 id=\"jvm-1\">Memory handed back to the OS, per collector and JDK</h3>"), "in report.html too");
         RunData data = RunData.load(run, List.of(), List.of());
         ClaimsCheck.Claim os = ClaimsCheck.check(data).get(4);
-        assertEquals(List.of("Java (default, G1)", "Java (jdk17-copy, ?)", "Go model"),
+        assertEquals(List.of("Java's maps (JDK and libraries) (default, G1)", "Java's maps (JDK and libraries) (jdk17-copy, ?)", "Go model"),
                 os.findings().stream().map(ClaimsCheck.Finding::where).toList());
     }
 }

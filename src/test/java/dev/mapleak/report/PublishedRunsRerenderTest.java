@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,6 +31,36 @@ class PublishedRunsRerenderTest {
      */
     static final List<String> INTENDED = List.of("- **Subjects:** " + Subjects.LEGACY_NOTE);
 
+    /**
+     * Parts issue 12 rewrote on purpose, compared apart: the seed's claims (section 5: verdicts per group of maps,
+     * claim 5.5 only from readings taken in one fork, which these runs predate), the layout advice (within mapleak's
+     * controlled pair), the seed printout's row (no kept share from a pre-GC and a post-GC figure) with its note, and
+     * the headline, which lists section 5's verdicts.
+     */
+    static List<String> withoutRewrittenParts(List<String> lines) {
+        List<String> kept = new ArrayList<>();
+        boolean skipping = false;
+        boolean afterNote = false;
+        for (String line : lines) {
+            if (afterNote && line.isEmpty()) {
+                afterNote = false;
+                continue;
+            }
+            afterNote = line.startsWith("¹ The seed's");
+            if (line.startsWith("## 5. ") || line.equals("### When storage layout matters")) {
+                skipping = true;
+            } else if (skipping && (line.startsWith("## ") || line.startsWith("### ") && !line.startsWith("### 5."))) {
+                skipping = false;
+            }
+            // the headline lists the verdicts of section 5
+            boolean headline = line.startsWith("How much memory maps keep after their entries are deleted, and what each remedy costs, measured");
+            if (!skipping && !headline && !line.startsWith("| Go, the seed's printout") && !line.startsWith("¹ The seed's")) {
+                kept.add(line);
+            }
+        }
+        return kept;
+    }
+
     @TempDir
     Path tmp;
 
@@ -46,7 +77,14 @@ class PublishedRunsRerenderTest {
         for (String line : INTENDED) {
             assertTrue(rendered.remove(line), "the re-render should add: " + line);
         }
-        assertEquals(String.join("\n", committed), String.join("\n", rendered));
+        assertEquals(String.join("\n", withoutRewrittenParts(committed)), String.join("\n", withoutRewrittenParts(rendered)));
+        // what the rewritten parts must now say
+        String md = String.join("\n", rendered);
+        assertTrue(md.contains("| Java's maps (JDK and libraries) (G1) | not read in one fork in this run"), md);
+        assertFalse(md.contains("median share returned"), "no claim 5.5 verdict from readings of two forks");
+        if (name.endsWith("-seed")) {
+            assertTrue(md.contains("| Go, the seed's printout (HeapAlloc; quoted, not measured)¹ | INLINE | 0.180 | 479.40 | 293.50 | – | – | – |"), md);
+        }
     }
 
     /**

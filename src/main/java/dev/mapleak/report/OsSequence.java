@@ -1,0 +1,47 @@
+package dev.mapleak.report;
+
+import dev.mapleak.folder.Metric;
+import dev.mapleak.folder.Phase;
+
+/**
+ * The seed's remedy 3 read the Java way, in one fork at one phase: what the process holds from the OS right after
+ * the phase with no GC, right after the settled {@code System.gc()} (Go's {@code runtime.GC()}), and after the
+ * collector has uncommitted what it will (Go's {@code debug.FreeOSMemory()}). Every difference is taken within
+ * the fork: RSS read in two forks cannot be subtracted.
+ */
+record OsSequence(double rssNoGc, double rssAfterGc, double rssAfterUncommit,
+                  double committedNoGc, double committedAfterGc, double committedAfterUncommit,
+                  double usedNoGc, double usedAfterGc) {
+
+    /** The readings of {@code subject} at {@code phase}, or null where the run has not all of them (older runs). */
+    static OsSequence at(Scenario s, String subject, int valueSize, Phase phase, String strategy) {
+        double[] v = new double[8];
+        Metric[] metrics = {Metric.PROCESS_RSS_NO_GC, Metric.PROCESS_RSS_AFTER_GC, Metric.PROCESS_RSS,
+                Metric.HEAP_COMMITTED_NO_GC, Metric.HEAP_COMMITTED_AFTER_GC, Metric.HEAP_COMMITTED,
+                Metric.HEAP_USED_NO_GC, Metric.HEAP_USED_AFTER_GC};
+        for (int i = 0; i < metrics.length; i++) {
+            v[i] = s.reading(subject, valueSize, phase, strategy, metrics[i]).score();
+            if (Double.isNaN(v[i])) {
+                return null;
+            }
+        }
+        return new OsSequence(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+    }
+
+    /** Heap the GC freed: used before it minus used after it. */
+    double freedByGc() {
+        return usedNoGc - usedAfterGc;
+    }
+
+    /** RSS handed back by the GC and the uncommit together. */
+    double rssReturned() {
+        return rssNoGc - rssAfterUncommit;
+    }
+
+    /** "RSS 339 → 354 → 121 MiB, committed 924 → 80 → 80 MiB (no GC → GC → uncommit)". */
+    String describe() {
+        return "RSS " + Format.mib(rssNoGc) + " → " + Format.mib(rssAfterGc) + " → " + Format.mib(rssAfterUncommit)
+                + " MiB, committed " + Format.mib(committedNoGc) + " → " + Format.mib(committedAfterGc) + " → "
+                + Format.mib(committedAfterUncommit) + " MiB (no GC → after GC → after uncommit)";
+    }
+}
