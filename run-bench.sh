@@ -7,7 +7,7 @@
 #   ./run-bench.sh --help           all options
 #
 # Builds target/benchmarks.jar when it is missing or older than the sources, then hands over to
-# dev.mapleak.run.Main, which checks everything, runs the profile's JMH groups and writes
+# dev.mapleak.cli.Main, which checks everything, runs the profile's JMH groups and writes
 # reports/<yyyyMMdd-HHmmss>-<profile>/.
 set -euo pipefail
 
@@ -46,4 +46,4 @@ fi
 # The runner only orchestrates: a small heap and a quick-starting JIT. The forks it starts are the
 # measured JVMs, with the flags each profile sets (recorded in environment.json).
 exec "$java" -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dmapleak.home="$here" \
-  -cp "$jar" dev.mapleak.run.Main "$@"
+  -cp "$jar" dev.mapleak.cli.Main "$@"
