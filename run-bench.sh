@@ -25,6 +25,18 @@ else
   exit 2
 fi
 
+# A java that does not start (a broken JAVA_HOME, a JRE too old for mapleak's class files) is bad input: say which.
+if [[ -n "${JAVA_HOME:-}" && "$java" == "$JAVA_HOME/bin/java" ]]; then fix="fix or unset JAVA_HOME"; else fix="install a JDK 17 or newer, or set JAVA_HOME"; fi
+if ! version="$("$java" -version 2>&1)"; then
+  echo "mapleak: $java does not run ($(printf '%s\n' "$version" | grep -v '^[[:space:]]*$' | head -n 1 | cut -c1-200)): $fix" >&2
+  exit 2
+fi
+feature="$(printf '%s\n' "$version" | sed -n 's/^[^"]*version "\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' | head -n 1)"
+if [[ -n "$feature" && "$feature" -lt 17 ]]; then
+  echo "mapleak: $java is Java $feature; mapleak needs 17 or newer: $fix" >&2
+  exit 2
+fi
+
 stale() {
   [[ ! -f "$jar" ]] && return 0
   [[ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]

@@ -89,10 +89,23 @@ final class ListCommand implements Callable<Integer> {
 
     static void subjects(PrintStream out) {
         List<SubjectInfo> subjects = SubjectRecords.all(new TreeSet<>(IntStream.rangeClosed(1, LISTED_VALUE_SIZES).boxed().toList()));
-        String format = "%-24s %-9s %-58s %-26s %s%n";
-        out.printf(format, "SUBJECT", "KIND", "CLASS", "LIBRARY", "STORAGE (value sizes 1-" + LISTED_VALUE_SIZES + " bytes)");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"SUBJECT", "KIND", "CLASS", "LIBRARY", "STORAGE (value sizes 1-" + LISTED_VALUE_SIZES + " bytes)"});
         for (SubjectInfo s : subjects) {
-            out.printf(format, s.name(), s.kind(), s.className(), s.library(), storageRanges(s.storage()));
+            rows.add(new String[] {s.name(), s.kind().toString(), s.className(), s.library(), storageRanges(s.storage())});
+        }
+        int[] width = new int[4];
+        rows.forEach(r -> {
+            for (int i = 0; i < width.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        });
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < width.length; i++) {
+                line.append(String.format("%-" + (width[i] + 2) + "s", r[i]));
+            }
+            out.println(line.append(r[4]));
         }
     }
 

@@ -183,6 +183,10 @@ public record Profile(String name, String text, String description, List<String>
             }
         }
         String wallTime = r.string(MEASURED_WALL_TIME, NOT_MEASURED);
+        if (!wallTime.matches("(not measured|(about )?[0-9]+(h[0-9]{2}m|m[0-9]{2}s|m|s))([ ,;(].*)?")) {
+            throw new UsageException(r.at(MEASURED_WALL_TIME) + ": " + MEASURED_WALL_TIME + " starts with a time such as"
+                    + " 3m04s, 1h05m or 'about 16m', or is 'not measured'; got " + Quote.of(wallTime));
+        }
         return new Profile(name, text, description, benchmarks, params, settings, lines, wallTime, Set.of());
     }
 
