@@ -5,6 +5,9 @@ import dev.mapleak.folder.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +36,7 @@ final class ReportsDir {
         for (Path element : abs) {
             int bytes = element.toString().getBytes(StandardCharsets.UTF_8).length;
             if (bytes > NAME_MAX) {
-                throw problem(abs, "the name " + Quote.of(element.toString()) + " is " + bytes
-                        + " bytes long; a file system takes at most " + NAME_MAX);
+                throw problem(abs, "a name in it is " + bytes + " bytes long; a file system takes at most " + NAME_MAX);
             }
         }
         Path existing = abs;
@@ -63,14 +65,29 @@ final class ReportsDir {
 
     /** The operating system's reason, lower-cased, with the path it is about when that is not the folder itself. */
     static String why(FileSystemException e) {
+        // Java leaves the reason out of the exceptions it has a class for: say what their errno says.
         String reason = e.getReason() != null ? e.getReason()
-                : e instanceof AccessDeniedException ? "Permission denied" : e.getClass().getSimpleName();
+                : e instanceof AccessDeniedException ? "Permission denied"
+                : e instanceof NoSuchFileException ? "No such file or directory"
+                : e instanceof NotDirectoryException ? "Not a directory"
+                : e instanceof FileAlreadyExistsException ? "File exists"
+                : e.getClass().getSimpleName();
         reason = reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
         return e.getFile() == null ? reason : reason + " (" + e.getFile() + ")";
     }
 
     private static UsageException problem(Path dir, String what) {
-        return new UsageException("cannot make run folders in " + Quote.cut(dir.toString(), 200) + ": " + what
+        return new UsageException("cannot make run folders in " + shown(dir) + ": " + what
                 + "; name another folder with --out DIR");
+    }
+
+    /** The path with every name too long to exist cut short, so the line stays readable. */
+    static String shown(Path dir) {
+        StringBuilder s = new StringBuilder(dir.isAbsolute() ? "/" : "");
+        for (Path element : dir) {
+            String name = element.toString();
+            s.append(s.length() > 1 ? "/" : "").append(name.length() > NAME_MAX ? Quote.cut(name, 20) : name);
+        }
+        return s.toString();
     }
 }

@@ -156,8 +156,9 @@ class MainBadInputTest {
         String name = "r".repeat(300);
         String stderr = run("good", "--out", home.resolve(name).toString());
         // Linux's NAME_MAX is 255 bytes per path element.
-        assertTrue(stderr.startsWith("mapleak: cannot make run folders in " + home + "/rrrr"), stderr);
-        assertTrue(stderr.contains("is 300 bytes long; a file system takes at most 255; name another folder with --out DIR"), stderr);
+        assertTrue(stderr.startsWith("mapleak: cannot make run folders in "), stderr);
+        assertTrue(stderr.endsWith("/" + "r".repeat(20) + "… (300 characters): a name in it is 300 bytes long; a file system"
+                + " takes at most 255; name another folder with --out DIR"), stderr);
     }
 
     @Test

@@ -38,6 +38,12 @@ class ReportsDirTest {
     }
 
     @Test
+    void aMissingParentIsNamed() {
+        // ENOENT becomes a NoSuchFileException whose reason is null (mkdir under /proc, for one).
+        assertEquals("no such file or directory (/proc/x)", ReportsDir.why(new java.nio.file.NoSuchFileException("/proc/x")));
+    }
+
+    @Test
     void aDryRunChecksWithoutWriting() throws IOException {
         Path target = tmp.resolve("a/b/reports");
         ReportsDir.check(target, false);
