@@ -29,7 +29,7 @@ import java.util.List;
         },
         customSynopsis = {
                 "./run-bench.sh [PROFILE] [--dry-run] [--verbose] [--out=DIR] [--prof=NAME]... [-- JMH options]",
-                "       ./run-bench.sh COMMAND [ARGS]    (COMMAND is run, list, resume, report or help)",
+                "       ./run-bench.sh COMMAND [ARGS]    (the commands are listed below)",
                 "       ./run-bench.sh --list | --resume RUN_DIR | --help",
         },
         commandListHeading = "%nCommands:%n",

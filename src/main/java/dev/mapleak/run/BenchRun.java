@@ -36,7 +36,7 @@ public final class BenchRun {
 
     /** What the user asked for; saved as run.json so a resume asks for exactly the same. */
     public record Request(String profile, Map<String, List<String>> paramOverrides, List<String> jmhArgs,
-                   List<String> profilers, boolean verbose) {
+                          List<String> profilers, boolean verbose) {
     }
 
     private final Path home;
