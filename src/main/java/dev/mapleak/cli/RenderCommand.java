@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 @Command(name = "report",
         description = {
                 "Renders a run folder's summary.md (also printed), report.md, report.html and charts/ again from the"
-                        + " files in it alone (results/, plan.json, subjects.json, environment.json, failures/):"
-                        + " nothing is measured, and the current code's subjects are not consulted.",
+                        + " files in it (results/, plan.json, subjects.json, environment.json, failures/); nothing is"
+                        + " measured.",
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
