@@ -7,7 +7,7 @@
 #   ./run-bench.sh --help           all options
 #
 # Builds target/benchmarks.jar when it is missing or older than the sources, then hands over to
-# dev.mapleak.run.Main, which checks everything, runs the profile's JMH groups and writes
+# dev.mapleak.cli.Main, which checks everything, runs the profile's JMH groups and writes
 # reports/<yyyyMMdd-HHmmss>-<profile>/.
 set -euo pipefail
 
@@ -22,6 +22,18 @@ elif command -v java >/dev/null 2>&1; then
   java="$(command -v java)"
 else
   echo "mapleak: no java found: install a JDK 17 or newer, or set JAVA_HOME" >&2
+  exit 2
+fi
+
+# A java that does not start (a broken JAVA_HOME, a JRE too old for mapleak's class files) is bad input: say which.
+if [[ -n "${JAVA_HOME:-}" && "$java" == "$JAVA_HOME/bin/java" ]]; then fix="fix or unset JAVA_HOME"; else fix="install a JDK 17 or newer, or set JAVA_HOME"; fi
+if ! version="$("$java" -version 2>&1)"; then
+  echo "mapleak: $java does not run ($(printf '%s\n' "$version" | grep -v '^[[:space:]]*$' | head -n 1 | cut -c1-200)): $fix" >&2
+  exit 2
+fi
+feature="$(printf '%s\n' "$version" | sed -n 's/^[^"]*version "\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' | head -n 1)"
+if [[ -n "$feature" && "$feature" -lt 17 ]]; then
+  echo "mapleak: $java is Java $feature; mapleak needs 17 or newer: $fix" >&2
   exit 2
 fi
 
@@ -46,4 +58,4 @@ fi
 # The runner only orchestrates: a small heap and a quick-starting JIT. The forks it starts are the
 # measured JVMs, with the flags each profile sets (recorded in environment.json).
 exec "$java" -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dmapleak.home="$here" \
-  -cp "$jar" dev.mapleak.run.Main "$@"
+  -cp "$jar" dev.mapleak.cli.Main "$@"

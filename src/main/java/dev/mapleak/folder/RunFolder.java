@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -173,7 +174,17 @@ public final class RunFolder {
     public static void writeAtomically(Path target, String content) throws IOException {
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.writeString(tmp, content);
+        try {
+            Files.writeString(tmp, content);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // A failed write ("No space left on device") names no file; the message to the user must.
+            Files.deleteIfExists(tmp);
+            FileSystemException named = new FileSystemException(target.toString(), null, e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
         move(tmp, target);
     }
 

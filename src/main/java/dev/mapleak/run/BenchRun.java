@@ -33,23 +33,28 @@ import java.util.Set;
  * saved as soon as it ends, so an interrupted run loses at most the group in flight and
  * {@code --resume} finishes it.
  */
-final class BenchRun {
+public final class BenchRun {
 
     /** What the user asked for; saved as run.json so a resume asks for exactly the same. */
-    record Request(String profile, Map<String, List<String>> paramOverrides, List<String> jmhArgs,
-                   List<String> profilers, boolean verbose, Shard shard) {
+    public record Request(String profile, Map<String, List<String>> paramOverrides, List<String> jmhArgs,
+                          List<String> profilers, boolean verbose, Shard shard) {
 
-        Request(String profile, Map<String, List<String>> paramOverrides, List<String> jmhArgs,
-                List<String> profilers, boolean verbose) {
+        public Request(String profile, Map<String, List<String>> paramOverrides, List<String> jmhArgs,
+                       List<String> profilers, boolean verbose) {
             this(profile, paramOverrides, jmhArgs, profilers, verbose, null);
         }
+    }
+
+    /** {@code --shard K/N} read; a malformed value is bad input. */
+    public static Shard shard(String spec) {
+        return Shard.parse(spec);
     }
 
     private final Path home;
     private final PrintStream out;
     private final JdkDiscovery jdks;
 
-    BenchRun(Path home, PrintStream out, JdkDiscovery jdks) {
+    public BenchRun(Path home, PrintStream out, JdkDiscovery jdks) {
         this.home = home;
         this.out = out;
         this.jdks = jdks;
@@ -100,12 +105,17 @@ final class BenchRun {
         return new Prepared(profile, plan, whole, jvms, List.copyOf(leftOut), jmhOptions, planFile);
     }
 
-    int start(Request request, Path reportsDir, boolean dryRun, List<String> command) throws IOException {
+    /**
+     * Checks everything, then runs the profile into a new run folder under {@code reportsDir}; a dry run makes the
+     * same checks (the JVMs are started with their flags too) and prints what would run.
+     */
+    public int start(Request request, Path reportsDir, boolean dryRun, List<String> command) throws IOException {
         Profile profile = Profile.load(home.resolve("profiles"), request.profile());
         Map<JvmConfig, JvmConfig.Checked> checked = new LinkedHashMap<>();
-        Prepared p = prepare(profile, request, dryRun ? null : checked);
+        Prepared p = prepare(profile, request, checked);
+        ReportsDir.check(reportsDir, !dryRun);
         if (dryRun) {
-            printDryRun(p);
+            new DryRun(p.profile(), p.plan(), p.jvms().values(), p.leftOut(), p.planFile()).print(out, request.verbose());
             return 0;
         }
         RunFolder folder = RunFolder.create(reportsDir, profile.name(), LocalDateTime.now());
@@ -120,7 +130,7 @@ final class BenchRun {
         return execute(folder, p, request);
     }
 
-    int resume(Path runDir, boolean verbose, List<String> command) throws IOException {
+    public int resume(Path runDir, boolean verbose, List<String> command) throws IOException {
         RunFolder folder = RunFolder.open(runDir);
         RunFolder.Request saved = folder.readRequest();
         Profile profile = Profile.parse(saved.profile(), saved.profileText(), runDir.resolve("run.json") + " (profile " + saved.profile() + ")");
@@ -167,29 +177,6 @@ final class BenchRun {
             }
         }
         return failed > 0 ? 1 : 0;
-    }
-
-    private void printDryRun(Prepared p) {
-        Duration total = Duration.ZERO;
-        out.println("mapleak: profile " + p.profile().name() + ": " + p.profile().description());
-        if (p.planFile().shard() != null) {
-            out.println("  shard " + p.planFile().shard() + ": " + p.plan().runs().size() + " of the plan's "
-                    + p.planFile().fullPlan().size() + " groups");
-        }
-        p.jvms().values().forEach(j -> out.println("  jvm " + j.label() + ": JDK " + j.jdk().describe() + " "
-                + String.join(" ", j.allArgs())));
-        p.leftOut().forEach(l -> out.println("  left out " + l));
-        out.println("would run " + p.plan().runs().size() + " groups:");
-        for (Combination c : p.plan().runs()) {
-            Duration d = TimeEstimate.of(c, p.profile().settings());
-            total = total.plus(d);
-            out.println("  " + c.label() + "  (~" + Progress.seconds(d) + ")");
-        }
-        out.println("not applicable (" + p.plan().notApplicable().size() + "):");
-        for (Plan.Skipped s : p.plan().notApplicable()) {
-            out.println("  " + s.combination().label() + ": " + s.reason());
-        }
-        out.println("estimated time: about " + Progress.clock(total) + " (nothing was run)");
     }
 
     /** The JVMs a profile asks for that can run here, and one line per JVM left out, with the reason. */

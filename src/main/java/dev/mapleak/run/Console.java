@@ -28,9 +28,12 @@ final class Console implements AutoCloseable {
     private final OutputStream log;
     private final boolean verbose;
     private final Deque<String> tail = new ArrayDeque<>();
+    private final Path logFile;
+    private boolean logBroken;
 
     Console(PrintStream terminal, Path logFile, boolean verbose) throws IOException {
         this.terminal = terminal;
+        this.logFile = logFile;
         this.log = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         this.verbose = verbose;
     }
@@ -74,11 +77,17 @@ final class Console implements AutoCloseable {
     }
 
     private void writeLog(String line) {
+        if (logBroken) {
+            return;
+        }
         try {
             log.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             log.flush();
         } catch (IOException e) {
-            terminal.println("mapleak: cannot write console.log: " + e.getMessage());
+            // Said once: a full disk would otherwise add a warning to every line that follows.
+            logBroken = true;
+            terminal.println("mapleak: cannot write " + logFile + " (" + e.getMessage()
+                    + "); the rest of this run's output goes to the terminal only");
         }
     }
 

@@ -52,7 +52,8 @@ final class HeapPreflight {
 
     /** Stops the run when the largest combination cannot fit, saying which, what it needs and what to change. */
     static void check(List<Combination> runs, String heap, String where) {
-        long xmx = parseSize(heap);
+        long xmx = parseSize(heap).orElseThrow(() -> new UsageException(where + ": heap '" + heap
+                + "' is more bytes than a JVM can address"));
         Combination largest = null;
         long need = 0;
         for (Combination c : runs) {
@@ -75,17 +76,23 @@ final class HeapPreflight {
         }
     }
 
-    /** "4g" → bytes. */
-    static long parseSize(String size) {
+    /** "4g" → bytes; empty when the size is more bytes than a long holds (no JVM takes such a heap). */
+    static OptionalLong parseSize(String size) {
         String s = size.toLowerCase(Locale.ROOT);
         char unit = s.charAt(s.length() - 1);
-        long n = Character.isDigit(unit) ? Long.parseLong(s) : Long.parseLong(s.substring(0, s.length() - 1));
-        return switch (unit) {
-            case 'k' -> n << 10;
-            case 'm' -> n << 20;
-            case 'g' -> n << 30;
-            default -> n;
+        String digits = Character.isDigit(unit) ? s : s.substring(0, s.length() - 1);
+        int shift = switch (unit) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
         };
+        try {
+            long n = Long.parseLong(digits);
+            return n > (Long.MAX_VALUE >> shift) ? OptionalLong.empty() : OptionalLong.of(n << shift);
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty(); // more digits than a long holds
+        }
     }
 
     static OptionalLong memAvailable() {

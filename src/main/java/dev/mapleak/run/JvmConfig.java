@@ -75,12 +75,12 @@ public record JvmConfig(String label, Jdk jdk, List<String> jvmArgs) {
                 throw new UsageException("JDK " + jdk.describe() + " did not start within 60 s with " + String.join(" ", allArgs()));
             }
             if (p.exitValue() != 0) {
-                String first = out.lines().filter(l -> !l.isBlank()).findFirst().orElse("exit status " + p.exitValue());
-                if (refusesCollector(first, jvmArgs)) {
-                    throw new CollectorMissing("JDK " + jdk.describe() + " has no such collector: " + first);
+                String reason = reason(out, p.exitValue());
+                if (refusesCollector(reason, jvmArgs)) {
+                    throw new CollectorMissing("JDK " + jdk.describe() + " has no such collector: " + reason);
                 }
                 throw new UsageException("JDK " + jdk.describe() + " refuses the flags of JVM '" + label + "' ("
-                        + String.join(" ", jvmArgs) + "): " + first);
+                        + String.join(" ", jvmArgs) + "): " + reason + hint(reason));
             }
             Map<String, String> flags = parseFlagsFinal(out);
             return new Checked(collector(flags), flags);
@@ -92,12 +92,40 @@ public record JvmConfig(String label, Jdk jdk, List<String> jvmArgs) {
         }
     }
 
+    /** HotSpot's lines that say only that something went wrong, never what. */
+    private static final List<String> GENERIC = List.of("Error occurred during initialization of VM",
+            "Error: Could not create the Java Virtual Machine.", "Error: A fatal exception has occurred. Program will exit.");
+
     /**
-     * Whether a JVM's first error line is about a {@code -XX:+Use...GC} flag among {@code args}: HotSpot says
-     * "Unrecognized VM option 'UseShenandoahGC'" where a build leaves a collector out, or that the option is
-     * not supported in this VM.
+     * The lines of a refused start that say why, joined: HotSpot prints "Error occurred during initialization of
+     * VM" first and the reason ("Too small maximum heap") on the next line.
+     */
+    static String reason(String output, int exitStatus) {
+        List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty() && !GENERIC.contains(l)).toList();
+        return lines.isEmpty() ? "exit status " + exitStatus + " and no reason given" : String.join(" ", lines);
+    }
+
+    /** What to change, when the JVM's own words leave it to the reader. */
+    static String hint(String reason) {
+        if (reason.contains("-XX:+UnlockExperimentalVMOptions")) {
+            return " (add -XX:+UnlockExperimentalVMOptions to jvmArgs, before the flag that needs it)";
+        }
+        if (reason.contains("-XX:+UnlockDiagnosticVMOptions")) {
+            return " (add -XX:+UnlockDiagnosticVMOptions to jvmArgs, before the flag that needs it)";
+        }
+        return "";
+    }
+
+    /**
+     * Whether a JVM's refusal is about a {@code -XX:+Use...GC} flag among {@code args} that the build lacks:
+     * HotSpot says "Unrecognized VM option 'UseShenandoahGC'" where a build leaves a collector out, or that the
+     * option is not supported in this VM. A collector that is present but locked (Epsilon is experimental) is not
+     * missing: the profile must unlock it.
      */
     static boolean refusesCollector(String errorLine, List<String> args) {
+        if (errorLine.contains("must be enabled via -XX:+Unlock")) {
+            return false;
+        }
         for (String a : args) {
             if (JvmFlags.COLLECTOR_FLAGS.contains(a)) {
                 String name = a.substring("-XX:+".length());

@@ -3,6 +3,10 @@ package dev.mapleak.run;
 import dev.mapleak.folder.UsageException;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,12 +23,17 @@ import java.util.stream.Collectors;
  * file under {@code profiles/}, {@code key = value} per line, {@code #} comments, lists separated by commas.
  * Keys are either settings (below) or JMH parameter names of the profile's benchmarks.
  *
- * @param params parameter name → values, only for the parameters the profile sets (others keep the
- *               benchmark's defaults)
- * @param lines  key → line number in the file, to point at the line of a bad value
+ * @param params           parameter name → values, only for the parameters the profile sets (others keep the
+ *                         benchmark's defaults)
+ * @param lines            key → line number in the file, to point at the line of a bad value
+ * @param measuredWallTime how long a whole run of the profile took when it was last timed, with when and where
+ *                         ("3m04s (2026-11-24, 2 cores)"), or {@link #NOT_MEASURED}
+ * @param commandLine      the parameters replaced by {@code -p} on the command line: their messages name the
+ *                         command line, not the profile file
  */
 public record Profile(String name, String text, String description, List<String> benchmarks,
-                      Map<String, List<String>> params, Settings settings, Map<String, Integer> lines) {
+                      Map<String, List<String>> params, Settings settings, Map<String, Integer> lines,
+                      String measuredWallTime, Set<String> commandLine) {
 
     /**
      * JMH and JVM settings of a profile; parameters are everything else.
@@ -48,8 +57,13 @@ public record Profile(String name, String text, String description, List<String>
     public static final String TIMEOUT = "timeoutMinutes";
     public static final String JDKS = "jdks";
     public static final String VARIANT_PREFIX = "variant.";
-    public static final Set<String> SETTINGS =
-            Set.of(DESCRIPTION, BENCHMARKS, FORKS, WARMUPS, ITERATIONS, HEAP, JVM_ARGS, TIMEOUT, JDKS);
+    /** Not a JMH setting: what {@code --list} shows as the profile's measured wall time. */
+    public static final String MEASURED_WALL_TIME = "measuredWallTime";
+    public static final String NOT_MEASURED = "not measured";
+    public static final Set<String> SETTINGS = Set.of(DESCRIPTION, BENCHMARKS, FORKS, WARMUPS, ITERATIONS, HEAP,
+            JVM_ARGS, TIMEOUT, JDKS, MEASURED_WALL_TIME);
+    /** UTF-8's byte-order mark, which some editors put first in a file; never part of the first key. */
+    private static final char BOM = '\uFEFF';
 
     static boolean isSetting(String key) {
         return SETTINGS.contains(key) || key.startsWith(VARIANT_PREFIX);
@@ -57,14 +71,30 @@ public record Profile(String name, String text, String description, List<String>
 
     /** Loads {@code profiles/NAME.properties}; an unknown name lists the known ones. */
     public static Profile load(Path profilesDir, String name) {
-        Path file = profilesDir.resolve(name + ".properties");
-        if (!name.matches("[A-Za-z0-9_.-]+") || !Files.isRegularFile(file)) {
-            throw new UsageException("unknown profile '" + name + "'; valid profiles: " + String.join(", ", names(profilesDir)));
+        if (!name.matches("[A-Za-z0-9_.-]+") || !Files.isRegularFile(profilesDir.resolve(name + ".properties"))) {
+            throw new UsageException("unknown profile " + Quote.of(name) + "; valid profiles: "
+                    + String.join(", ", names(profilesDir)));
         }
+        Path file = profilesDir.resolve(name + ".properties");
+        String where = profilesDir.getFileName().resolve(file.getFileName()).toString();
         try {
-            return parse(name, Files.readString(file), profilesDir.getFileName().resolve(file.getFileName()).toString());
+            return parse(name, utf8(Files.readAllBytes(file), where), where);
         } catch (IOException e) {
             throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A profile's bytes as text; bytes that are not UTF-8 are refused with the line they are on. */
+    static String utf8(byte[] bytes, String where) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            String lenient = new String(bytes, StandardCharsets.UTF_8);
+            int bad = lenient.indexOf('\uFFFD');
+            long line = bad < 0 ? 1 : lenient.substring(0, bad).chars().filter(c -> c == '\n').count() + 1;
+            throw new UsageException(where + ":" + line + ": not UTF-8 text (saved in another encoding, such as"
+                    + " Latin-1?); save the profile as UTF-8");
         }
     }
 
@@ -86,6 +116,9 @@ public record Profile(String name, String text, String description, List<String>
      * Syntax errors name the line.
      */
     public static Profile parse(String name, String text, String where) {
+        if (!text.isEmpty() && text.charAt(0) == BOM) {
+            text = text.substring(1);
+        }
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
         String[] rows = text.split("\n", -1);
@@ -97,12 +130,12 @@ public record Profile(String name, String text, String description, List<String>
             }
             int eq = row.indexOf('=');
             if (eq <= 0) {
-                throw new UsageException(where + ":" + lineNo + ": expected 'key = value', got '" + row + "'");
+                throw new UsageException(where + ":" + lineNo + ": expected 'key = value', got " + Quote.of(row));
             }
             String key = row.substring(0, eq).strip();
             String value = row.substring(eq + 1).strip();
             if (!key.matches("[A-Za-z][A-Za-z0-9_.]*") && !key.matches(VARIANT_PREFIX.replace(".", "\\.") + "[A-Za-z0-9-]+")) {
-                throw new UsageException(where + ":" + lineNo + ": '" + key + "' is not a valid key");
+                throw new UsageException(where + ":" + lineNo + ": " + Quote.of(key) + " is not a valid key");
             }
             if (values.containsKey(key)) {
                 throw new UsageException(where + ":" + lineNo + ": '" + key + "' is set twice (first on line "
@@ -149,11 +182,19 @@ public record Profile(String name, String text, String description, List<String>
                 params.put(key, list);
             }
         }
-        return new Profile(name, text, description, benchmarks, params, settings, lines);
+        String wallTime = r.string(MEASURED_WALL_TIME, NOT_MEASURED);
+        if (!wallTime.matches("(not measured|(about )?[0-9]+(h[0-9]{2}m|m[0-9]{2}s|m|s))([ ,;(].*)?")) {
+            throw new UsageException(r.at(MEASURED_WALL_TIME) + ": " + MEASURED_WALL_TIME + " starts with a time such as"
+                    + " 3m04s, 1h05m or 'about 16m', or is 'not measured'; got " + Quote.of(wallTime));
+        }
+        return new Profile(name, text, description, benchmarks, params, settings, lines, wallTime, Set.of());
     }
 
     /** "profiles/quick.properties:7" for a key's line, or the file alone. */
     public String where(String key) {
+        if (commandLine.contains(key)) {
+            return "-p " + Quote.cut(key + "=" + String.join(",", params.get(key))) + " on the command line";
+        }
         Integer line = lines.get(key);
         return "profiles/" + name + ".properties" + (line == null ? "" : ":" + line);
     }
@@ -164,7 +205,10 @@ public record Profile(String name, String text, String description, List<String>
         // An override applies to every benchmark: it also replaces the profile's scoped values of that parameter.
         overrides.keySet().forEach(o -> merged.keySet().removeIf(k -> k.endsWith("." + o)));
         merged.putAll(overrides);
-        return new Profile(name, text, description, benchmarks, merged, settings, lines);
+        Set<String> fromCommandLine = new TreeSet<>(commandLine);
+        fromCommandLine.addAll(overrides.keySet());
+        return new Profile(name, text, description, benchmarks, merged, settings, lines, measuredWallTime,
+                Set.copyOf(fromCommandLine));
     }
 
     /** The settings keys, for messages. */
@@ -191,7 +235,11 @@ public record Profile(String name, String text, String description, List<String>
             for (String item : v.split(",")) {
                 String s = item.strip();
                 if (s.isEmpty()) {
-                    throw new UsageException(at(key) + ": empty item in the list '" + v + "'");
+                    throw new UsageException(at(key) + ": empty item in the list " + Quote.of(v));
+                }
+                if (items.contains(s)) {
+                    // Each value would run its groups twice, the second run overwriting the first one's results.
+                    throw new UsageException(at(key) + ": " + Quote.of(s) + " is listed twice in '" + key + "'");
                 }
                 items.add(s);
             }
@@ -222,7 +270,11 @@ public record Profile(String name, String text, String description, List<String>
         String heap(String key, String fallback) {
             String v = values.getOrDefault(key, fallback);
             if (!v.matches("[1-9][0-9]*[kKmMgG]?")) {
-                throw new UsageException(at(key) + ": heap must be a -Xmx size such as 512m or 4g, got '" + v + "'");
+                throw new UsageException(at(key) + ": heap must be a -Xmx size such as 512m or 4g, got " + Quote.of(v));
+            }
+            if (HeapPreflight.parseSize(v).isEmpty()) {
+                throw new UsageException(at(key) + ": heap " + Quote.of(v) + " is more bytes than a JVM can address"
+                        + " (at most " + (Long.MAX_VALUE >> 30) + "g); give the -Xmx size the forks should get, such as 4g");
             }
             return v;
         }

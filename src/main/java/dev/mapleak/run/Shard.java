@@ -18,9 +18,9 @@ import java.util.function.Function;
  * machine computes the same assignment from the same plan, so no coordinator is needed, and the N parts cover the
  * plan exactly once.
  */
-record Shard(int index, int count) {
+public record Shard(int index, int count) {
 
-    Shard {
+    public Shard {
         if (count < 1 || index < 1 || index > count) {
             throw new UsageException("--shard needs K/N with 1 <= K <= N, got " + index + "/" + count);
         }

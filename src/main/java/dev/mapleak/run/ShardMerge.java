@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * folder as a failure record that says so, so the report lists it and {@code --resume} on the merged folder can
  * measure it here. The shard folders are only read.
  */
-final class ShardMerge {
+public final class ShardMerge {
 
     /** One shard folder, read. */
     private record Part(Path dir, RunFolder folder, RunFolder.Request request, PlanFile plan, JsonObject environment,
@@ -50,7 +50,7 @@ final class ShardMerge {
     }
 
     /** Exit status: 0 every group of the plan is in the merge, 1 some are missing or failed, 2 bad input. */
-    static int merge(List<Path> dirs, Path reportsDir, PrintStream out) throws IOException {
+    public static int merge(List<Path> dirs, Path reportsDir, PrintStream out) throws IOException {
         if (dirs.isEmpty()) {
             throw new UsageException("merge needs the shard folders: ./run-bench.sh merge SHARD_DIR... [--out DIR]");
         }

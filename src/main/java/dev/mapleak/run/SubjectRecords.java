@@ -16,7 +16,7 @@ import java.util.Set;
  * What {@code subjects.json} says of each subject a plan measures, asked of the subjects themselves when the run
  * starts: the report reads it from the folder and never consults the {@link Subject} enum.
  */
-final class SubjectRecords {
+public final class SubjectRecords {
 
     private SubjectRecords() {
     }
@@ -39,6 +39,16 @@ final class SubjectRecords {
             if (names.contains(s.name())) {
                 infos.add(describe(s, sizes, versions));
             }
+        }
+        return infos;
+    }
+
+    /** Every subject mapleak has, as {@code subjects.json} would record it at {@code valueSizes}, for {@code list subjects}. */
+    public static List<SubjectInfo> all(Set<Integer> valueSizes) {
+        Properties versions = Environment.buildProperties();
+        List<SubjectInfo> infos = new ArrayList<>();
+        for (Subject s : Subject.values()) {
+            infos.add(describe(s, valueSizes, versions));
         }
         return infos;
     }

@@ -44,7 +44,7 @@ class InterruptAndResumeIT {
         assertEquals(12, planned.size(), "3 subjects x (fill, delete, reclaim KEEP, reclaim REBUILD)");
         assertEquals(planned, resultIds(run));
 
-        RunBench.Finished dryRun = RunBench.run(reports, concat(new String[] {"smoke", "--dry-run"}, SMALL_SMOKE));
+        RunBench.Finished dryRun = RunBench.run(reports, concat(new String[] {"smoke", "--dry-run", "--verbose"}, SMALL_SMOKE));
         assertTrue(dryRun.output().contains("would run 12 groups:"), dryRun.output());
         for (String id : planned) {
             assertTrue(dryRun.output().contains("  " + id.replace(',', ' ') + "  ("), id);
