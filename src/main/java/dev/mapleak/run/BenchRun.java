@@ -65,6 +65,7 @@ final class BenchRun {
     private Prepared prepare(Profile base, Request request, Map<JvmConfig, JvmConfig.Checked> launched) {
         Profile profile = base.withParams(request.paramOverrides());
         CommandLineOptions jmhOptions = parseJmhArgs(request.jmhArgs());
+        ForkCount.check(profile, jmhOptions);
         ExtraProfilers.check(request.profilers());
         JvmSet jvmSet = jvmConfigs(profile, jdks);
         Map<String, JvmConfig> jvms = new LinkedHashMap<>(jvmSet.configs());
