@@ -111,6 +111,7 @@ public record ResultSet(List<Measurement> measurements, List<String> problems, i
             if (o.has("params")) {
                 o.getAsJsonObject("params").entrySet().forEach(p -> params.put(p.getKey(), p.getValue().getAsString()));
             }
+            checkParams(shortName, params);
             Map<String, Metric> secondary = new LinkedHashMap<>();
             if (o.has("secondaryMetrics")) {
                 o.getAsJsonObject("secondaryMetrics").entrySet()
@@ -149,6 +150,25 @@ public record ResultSet(List<Measurement> measurements, List<String> problems, i
             }
         }
         return new Metric(number(m.get("score")), number(m.get("scoreError")), string(m, "scoreUnit"), samples);
+    }
+
+    /**
+     * The parameters the tables place a result by: every mapleak benchmark has a subject, a LifecycleBenchmark a
+     * value size, and sizes are whole numbers. A result without them cannot be placed in any table.
+     */
+    static void checkParams(String benchmark, Map<String, String> params) {
+        if (!params.containsKey("subject")) {
+            throw new IllegalArgumentException("a result of " + benchmark + " has no 'subject' parameter; the file is bad data");
+        }
+        if (benchmark.startsWith("LifecycleBenchmark.") && !params.containsKey("valueSize")) {
+            throw new IllegalArgumentException("a result of " + benchmark + " has no 'valueSize' parameter; the file is bad data");
+        }
+        for (String name : List.of("valueSize", "entries")) {
+            String v = params.get(name);
+            if (v != null && !v.matches("[0-9]{1,9}")) {
+                throw new IllegalArgumentException(name + " = '" + v + "' is not a whole number; the file is bad data");
+            }
+        }
     }
 
     /**

@@ -103,6 +103,28 @@ class UnshowableValueTest {
         assertFalse(printed.contains("mapleak: skipped"), printed);
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "subject   | remove | a result of LifecycleBenchmark.delete has no 'subject' parameter; the file is bad data",
+        "valueSize | remove | a result of LifecycleBenchmark.delete has no 'valueSize' parameter; the file is bad data",
+        "valueSize | abc    | valueSize = 'abc' is not a whole number; the file is bad data",
+    })
+    void parametersATableCannotPlaceAreNamed(String param, String value, String message) throws IOException {
+        // These used to end `report` with a stack trace (NullPointerException, NumberFormatException) before any output.
+        Path run = Fixtures.copy("smoke", tmp);
+        Path file = run.resolve("results").resolve(DELETED);
+        JsonArray root = JsonParser.parseString(Files.readString(file)).getAsJsonArray();
+        JsonObject params = root.get(0).getAsJsonObject().getAsJsonObject("params");
+        if (value.equals("remove")) {
+            params.remove(param);
+        } else {
+            params.addProperty(param, value);
+        }
+        Files.writeString(file, RunFolder.GSON.toJson(root));
+        String printed = render(run);
+        assertTrue(printed.contains("mapleak: skipped results/" + DELETED + ": " + message), printed);
+    }
+
     private static List<Path> leftovers(Path run) throws IOException {
         try (Stream<Path> s = Files.walk(run)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".tmp")
