@@ -64,10 +64,17 @@ final class ResumeCheck {
                 added.removeAll(before);
                 List<String> gone = new ArrayList<>(before);
                 gone.removeAll(now);
-                throw new UsageException(folder.dir().resolve("run.json") + " no longer gives the plan in plan.json ("
-                        + describe(added, "group is new", "groups are new") + ", "
-                        + describe(gone, "group of plan.json is not planned now", "groups of plan.json are not planned now")
-                        + "); a resume only finishes the plan its run started with: start a new run for another");
+                List<String> parts = new ArrayList<>();
+                if (!added.isEmpty()) {
+                    parts.add(count(added.size(), "group is", "groups are") + " new (e.g. " + added.get(0).replace(',', ' ') + ")");
+                }
+                if (!gone.isEmpty()) {
+                    parts.add(count(gone.size(), "group of plan.json is", "groups of plan.json are") + " not planned now (e.g. "
+                            + gone.get(0).replace(',', ' ') + ")");
+                }
+                throw new UsageException(folder.dir().resolve("run.json") + " no longer gives the plan in plan.json: "
+                        + String.join(" and ", parts)
+                        + "; a resume only finishes the plan its run started with: start a new run for another");
             }
         }
         environment(folder).map(env -> env.getAsJsonArray("jvms")).ifPresent(recorded -> {
@@ -97,11 +104,8 @@ final class ResumeCheck {
         return all.stream().filter(a -> !added.contains(a) && !a.startsWith("-javaagent:")).toList();
     }
 
-    private static String describe(List<String> ids, String one, String many) {
-        if (ids.isEmpty()) {
-            return "no " + many.replace("groups are", "group is").replace("groups of", "group of");
-        }
-        return ids.size() + " " + (ids.size() == 1 ? one : many) + ", e.g. " + ids.get(0).replace(',', ' ');
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private static String abbrev(String commit) {

@@ -173,9 +173,9 @@ class ResumeTrustTest {
         Path run = copyToResume();
         editJson(run.resolve("run.json"), req -> req.addProperty("profileText",
                 req.get("profileText").getAsString().replace("entries = 1000", "entries = 2000")));
-        assertEquals("mapleak: " + run.resolve("run.json") + " no longer gives the plan in plan.json (1 group is new, "
-                + "e.g. LifecycleBenchmark.fill subject=JDK_HASH_MAP valueSize=128 keys=SEQUENTIAL entries=2000, 1 group "
-                + "of plan.json is not planned now, e.g. LifecycleBenchmark.fill subject=JDK_HASH_MAP valueSize=128 "
+        assertEquals("mapleak: " + run.resolve("run.json") + " no longer gives the plan in plan.json: 1 group is new "
+                + "(e.g. LifecycleBenchmark.fill subject=JDK_HASH_MAP valueSize=128 keys=SEQUENTIAL entries=2000) and 1 group "
+                + "of plan.json is not planned now (e.g. LifecycleBenchmark.fill subject=JDK_HASH_MAP valueSize=128 "
                 + "keys=SEQUENTIAL entries=1000); a resume only finishes the plan its run started with: start a new run "
                 + "for another", refused(run));
     }
