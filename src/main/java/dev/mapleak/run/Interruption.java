@@ -69,8 +69,13 @@ final class Interruption implements AutoCloseable {
         requested.set(true);
         stopForks();
         if (measuring) {
+            // The run's thread may have been starting the next group's fork as the signal came: keep stopping forks
+            // until it has left its loop.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
             try {
-                stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+                while (!stopped.await(200, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+                    stopForks();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

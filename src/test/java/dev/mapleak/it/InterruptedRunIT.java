@@ -6,7 +6,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,8 +31,13 @@ class InterruptedRunIT {
         RunBench r = RunBench.start(reports, ResumeRaceIT.concat(new String[] {"smoke", "--out", reports.toString()},
                 ResumeRaceIT.SMALL_SMOKE));
         Path run = ResumeRaceIT.Runs.waitForResults(r, 2);
-        List<ProcessHandle> forks = r.process.descendants().toList();
+        Set<ProcessHandle> forks = new HashSet<>(r.process.descendants().toList());
         new ProcessBuilder("kill", "-" + signal, Long.toString(r.process.pid())).inheritIO().start().waitFor();
+        // Every process the runner has until it exits, including a fork started as the signal came.
+        while (r.process.isAlive()) {
+            forks.addAll(r.process.descendants().toList());
+            Thread.sleep(20);
+        }
         RunBench.Finished f = r.waitFor(2);
         assertEquals(status, f.status(), f.output());
 
