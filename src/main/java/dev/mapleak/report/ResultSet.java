@@ -157,7 +157,7 @@ public record ResultSet(List<Measurement> measurements, List<String> problems, i
      * value size, and sizes are whole numbers. A result without them cannot be placed in any table.
      */
     static void checkParams(String benchmark, Map<String, String> params) {
-        if (!params.containsKey("subject")) {
+        if (params.getOrDefault("subject", "").isBlank()) {
             throw new IllegalArgumentException("a result of " + benchmark + " has no 'subject' parameter; the file is bad data");
         }
         if (benchmark.startsWith("LifecycleBenchmark.") && !params.containsKey("valueSize")) {
