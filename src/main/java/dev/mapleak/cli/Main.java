@@ -84,10 +84,10 @@ public final class Main {
             int at = argv.indexOf("--resume");
             List<String> rest = new ArrayList<>(argv);
             rest.remove(at);
-            rest.removeAll(List.of("--verbose", "-h", "--help"));
+            rest.removeAll(List.of("--verbose", "-h", "--help", "--allow-other-commit"));
             if (rest.size() != 1 || at + 1 >= argv.size() || argv.get(at + 1).startsWith("-") || !jmh.isEmpty()) {
                 throw new UsageException("--resume runs with the settings the run was started with; give it only the"
-                        + " run folder: ./run-bench.sh --resume RUN_DIR");
+                        + " run folder: ./run-bench.sh --resume RUN_DIR [--allow-other-commit]");
             }
             argv.remove(at);
             command = "resume";

@@ -16,7 +16,9 @@ import java.util.concurrent.Callable;
         description = {
                 "Finishes a run folder with the settings it was started with (its run.json): runs every group that has"
                         + " no result yet (interrupted, failed or never reached) and renders the report again."
-                        + " Measured results are never run twice.",
+                        + " Measured results are never run twice. Refused while a live run is writing the folder, when"
+                        + " the folder was started by another mapleak commit (see --allow-other-commit), or when its"
+                        + " run.json no longer gives the plan in its plan.json.",
                 "`./run-bench.sh --resume RUN_DIR` is the same.",
         },
         exitCodeListHeading = "%nExit status:%n",
@@ -39,8 +41,13 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show JMH's own output while running.")
     boolean verbose;
 
+    @Option(names = "--allow-other-commit", description = "Resume a folder that another mapleak commit started"
+            + " (refused by default, since its results would be filed under that commit); environment.json then"
+            + " records which groups this commit measured.")
+    boolean allowOtherCommit;
+
     @Override
     public Integer call() throws IOException {
-        return new BenchRun(root.home, root.out, JdkDiscovery.system()).resume(runDir, verbose, root.command);
+        return new BenchRun(root.home, root.out, JdkDiscovery.system()).resume(runDir, verbose, allowOtherCommit, root.command);
     }
 }

@@ -9,6 +9,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.internal.series.AxesChartSeries;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -27,6 +28,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -362,26 +367,80 @@ final class Charts {
         Chart<?, ?> make();
     }
 
+    /**
+     * Longest a chart may take to encode. XChart has looped forever laying out an axis for values near
+     * {@code Double.MAX_VALUE}; {@link ResultSet} keeps such values out, and this bounds whatever else might.
+     */
+    static final long DRAW_SECONDS = 60;
+    /** Largest |value| an axis is given: the same bound as a result file's figures ({@link ResultSet#LARGEST}). */
+    static final double AXIS_LIMIT = ResultSet.LARGEST;
+
     private static Drawn draw(Path runDir, String file, String alt, String caption, Maker maker) {
+        Path target = runDir.resolve(file);
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
             Chart<?, ?> chart = maker.make();
-            Path target = runDir.resolve(file);
+            checkAxisRange(chart);
+            byte[] png = encode(chart, DRAW_SECONDS);
             Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-            try (var out = Files.newOutputStream(tmp)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
+            Files.write(tmp, png);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Drawn(file, alt, caption, null);
         } catch (IOException | RuntimeException | AWTError | LinkageError e) {
             try {
-                Files.deleteIfExists(runDir.resolve(file).resolveSibling("." + Path.of(file).getFileName() + ".tmp"));
+                Files.deleteIfExists(tmp);
             } catch (IOException ignored) {
                 // a leftover temporary file is harmless
             }
             // LinkageError/AWTError: AWT without its native font libraries (a JRE without fontconfig)
             return new Drawn(file, alt, caption, file + ": not drawn: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    /** Refuses a chart whose values no axis can lay out (infinite, or beyond {@link #AXIS_LIMIT}). */
+    static void checkAxisRange(Chart<?, ?> chart) {
+        for (Object o : chart.getSeriesCollection()) {
+            if (o instanceof AxesChartSeries series) {
+                for (double v : new double[] {series.getYMin(), series.getYMax()}) {
+                    if (Double.isInfinite(v) || Math.abs(v) > AXIS_LIMIT) {
+                        throw new IllegalStateException("series '" + series.getName() + "' has a value of " + v
+                                + ", beyond what an axis can show");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The chart as PNG bytes, encoded on a daemon thread so a chart that never finishes costs {@code seconds} and
+     * a thread, never the report; nothing is written to disk until the bytes are complete.
+     */
+    static byte[] encode(Chart<?, ?> chart, long seconds) throws IOException {
+        FutureTask<byte[]> task = new FutureTask<>(() -> BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        Thread t = new Thread(task, "mapleak-chart");
+        t.setDaemon(true);
+        t.start();
+        try {
+            return task.get(seconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            t.interrupt();
+            throw new IllegalStateException("drawing took longer than " + seconds + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drawing");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 }

@@ -125,17 +125,21 @@ public record ResultSet(List<Measurement> measurements, List<String> problems, i
             if (o.has("params")) {
                 o.getAsJsonObject("params").entrySet().forEach(p -> params.put(p.getKey(), p.getValue().getAsString()));
             }
+            checkParams(shortName, params);
             Map<String, Score> secondary = new LinkedHashMap<>();
             if (o.has("secondaryMetrics")) {
                 o.getAsJsonObject("secondaryMetrics").entrySet()
                         .forEach(m -> secondary.put(m.getKey(), metric(m.getValue().getAsJsonObject())));
             }
+            secondary.forEach(ResultSet::checkShowable);
             List<String> jvmArgs = new ArrayList<>();
             if (o.has("jvmArgs")) {
                 o.getAsJsonArray("jvmArgs").forEach(a -> jvmArgs.add(a.getAsString()));
             }
+            Score primary = metric(o.getAsJsonObject("primaryMetric"));
+            checkShowable("primaryMetric", primary);
             out.add(new Measurement(shortName, params, jvm, string(o, "jdkVersion"), string(o, "vmName"),
-                    jvmArgs, metric(o.getAsJsonObject("primaryMetric")), secondary, file.getFileName().toString()));
+                    jvmArgs, primary, secondary, file.getFileName().toString()));
         }
         return out;
     }
@@ -160,6 +164,63 @@ public record ResultSet(List<Measurement> measurements, List<String> problems, i
             }
         }
         return new Score(number(m.get("score")), number(m.get("scoreError")), string(m, "scoreUnit"), samples);
+    }
+
+    /**
+     * The parameters the tables place a result by: every mapleak benchmark has a subject, a LifecycleBenchmark a
+     * value size, and sizes are whole numbers. A result without them cannot be placed in any table.
+     */
+    static void checkParams(String benchmark, Map<String, String> params) {
+        if (params.getOrDefault("subject", "").isBlank()) {
+            throw new IllegalArgumentException("a result of " + benchmark + " has no 'subject' parameter; the file is bad data");
+        }
+        if (benchmark.startsWith("LifecycleBenchmark.") && !params.containsKey("valueSize")) {
+            throw new IllegalArgumentException("a result of " + benchmark + " has no 'valueSize' parameter; the file is bad data");
+        }
+        for (String name : List.of("valueSize", "entries")) {
+            String v = params.get(name);
+            if (v != null && !v.matches("[0-9]{1,9}")) {
+                throw new IllegalArgumentException(name + " = '" + v + "' is not a whole number; the file is bad data");
+            }
+        }
+    }
+
+    /**
+     * The largest figure a result may hold. Beyond 2^53 a double no longer counts whole bytes, no map measured here
+     * comes near it (it is 8 PiB), and values near {@code Double.MAX_VALUE} send XChart's axis into an endless loop.
+     */
+    static final double LARGEST = 0x1p53;
+
+    /**
+     * A figure no table or chart can show (not a number, infinite, beyond {@link #LARGEST}, or a negative byte count)
+     * makes its whole file bad data: its other figures come from the same broken writer. Only retained.heap.bytes may
+     * be negative: it is a difference of two heap readings, and noise can take it a little below zero (the published
+     * seed run has start.retained.heap.bytes = -4128).
+     */
+    static void checkShowable(String name, Score m) {
+        boolean bytes = Metric.of(name).map(x -> x.unit().equals("bytes")).orElse(false);
+        boolean difference = Metric.of(name).filter(x -> x == Metric.RETAINED_HEAP).isPresent();
+        List<Double> values = new ArrayList<>();
+        values.add(m.score());
+        values.addAll(m.samples());
+        for (double v : values) {
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException(name + " = " + v + " is not a number; the file is bad data");
+            }
+            if (Math.abs(v) > LARGEST) {
+                throw new IllegalArgumentException(name + " = " + v + " is not a measurement (more than 2^53"
+                        + (bytes ? " bytes" : "") + "); the file is bad data");
+            }
+            if (bytes && !difference && v < 0) {
+                throw new IllegalArgumentException(name + " = " + v + " is negative, and a byte count cannot be; "
+                        + "the file is bad data");
+            }
+        }
+        double error = m.error();
+        if (Double.isInfinite(error) || Math.abs(error) > LARGEST) {
+            throw new IllegalArgumentException(name + " has an error of " + error + ", beyond what a chart can show; "
+                    + "the file is bad data");
+        }
     }
 
     /** JMH writes "NaN" as a string where a number is missing. */

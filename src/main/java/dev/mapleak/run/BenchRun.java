@@ -77,6 +77,7 @@ public final class BenchRun {
     private Prepared prepare(Profile base, Request request, Map<JvmConfig, JvmConfig.Checked> launched) {
         Profile profile = base.withParams(request.paramOverrides());
         CommandLineOptions jmhOptions = parseJmhArgs(request.jmhArgs());
+        ForkCount.check(profile, jmhOptions);
         ExtraProfilers.check(request.profilers());
         JvmSet jvmSet = jvmConfigs(profile, jdks);
         Map<String, JvmConfig> jvms = new LinkedHashMap<>(jvmSet.configs());
@@ -119,58 +120,111 @@ public final class BenchRun {
             return 0;
         }
         RunFolder folder = RunFolder.create(reportsDir, profile.name(), LocalDateTime.now());
-        folder.writeRequest(new RunFolder.Request(profile.name(), profile.text(), request.paramOverrides(),
-                request.jmhArgs(), request.profilers(), LocalDateTime.now().toString(),
-                request.shard() == null ? null : request.shard().toString()));
-        RunFolder.writeAtomically(folder.dir().resolve("environment.json"), RunFolder.GSON.toJson(
-                Environment.describe(profile.name(), command, checked, p.leftOut(), home)));
-        folder.writePlan(p.planFile());
-        // The whole plan's subjects, also in a shard: merged shards then agree on one subjects.json.
-        folder.writeSubjects(SubjectRecords.of(p.whole().runs()));
-        return execute(folder, p, request);
+        // Locked before run.json exists, so no resume can open the folder while this run writes it.
+        try (FolderLock ignored = FolderLock.take(folder.dir())) {
+            folder.writeRequest(new RunFolder.Request(profile.name(), profile.text(), request.paramOverrides(),
+                    request.jmhArgs(), request.profilers(), LocalDateTime.now().toString(),
+                    request.shard() == null ? null : request.shard().toString()));
+            RunFolder.writeAtomically(folder.dir().resolve("environment.json"), RunFolder.GSON.toJson(
+                    Environment.describe(profile.name(), command, checked, p.leftOut(), home)));
+            folder.writePlan(p.planFile());
+            // The whole plan's subjects, also in a shard: merged shards then agree on one subjects.json.
+            folder.writeSubjects(SubjectRecords.of(p.whole().runs()));
+            return execute(folder, p, request, null);
+        }
     }
 
     public int resume(Path runDir, boolean verbose, List<String> command) throws IOException {
-        RunFolder folder = RunFolder.open(runDir);
-        RunFolder.Request saved = folder.readRequest();
-        Profile profile = Profile.parse(saved.profile(), saved.profileText(), runDir.resolve("run.json") + " (profile " + saved.profile() + ")");
-        Request request = new Request(saved.profile(), orEmpty(saved.paramOverrides()), orEmpty(saved.jmhArgs()),
-                orEmpty(saved.profilers()), verbose, saved.shard() == null ? null : Shard.parse(saved.shard()));
-        Prepared p = prepare(profile, request, new LinkedHashMap<>());
-        return execute(folder, p, request);
+        return resume(runDir, verbose, false, command);
     }
 
-    private int execute(RunFolder folder, Prepared p, Request request) throws IOException {
+    /**
+     * Finishes a run folder: measures the groups of its plan that have no result yet, with the settings it was
+     * started with. Refused (bad input) while a live process is measuring the folder, when this is another commit
+     * than the one that measured it (unless {@code allowOtherCommit}: then environment.json records which groups
+     * this commit measured), and when run.json no longer gives the plan in plan.json or the JVM flags in
+     * environment.json.
+     */
+    public int resume(Path runDir, boolean verbose, boolean allowOtherCommit, List<String> command) throws IOException {
+        RunFolder folder = RunFolder.open(runDir);
+        try (FolderLock ignored = FolderLock.take(runDir)) {
+            Map<String, Object> current = Environment.mapleak(home);
+            Optional<String> otherCommit = ResumeCheck.commit(folder, String.valueOf(current.get("commit")), allowOtherCommit);
+            RunFolder.Request saved = folder.readRequest();
+            Profile profile = Profile.parse(saved.profile(), saved.profileText(), runDir.resolve("run.json") + " (profile " + saved.profile() + ")");
+            Request request = new Request(saved.profile(), orEmpty(saved.paramOverrides()), orEmpty(saved.jmhArgs()),
+                    orEmpty(saved.profilers()), verbose, saved.shard() == null ? null : Shard.parse(saved.shard()));
+            Prepared p = prepare(profile, request, new LinkedHashMap<>());
+            ResumeCheck.plan(folder, p.plan(), List.copyOf(p.jvms().values()));
+            OtherCommitLog log = null;
+            if (otherCommit.isPresent()) {
+                log = OtherCommitLog.start(folder, otherCommit.get(), current);
+            }
+            return execute(folder, p, request, log);
+        }
+    }
+
+    /**
+     * Measures what the folder lacks. Called with the folder's lock held; the to-do list is made only once the
+     * machine lock is held too, so a run that waited for another sees everything that one saved.
+     *
+     * @param otherCommit where groups measured by another commit than the folder's are recorded, or null
+     */
+    private int execute(RunFolder folder, Prepared p, Request request, OtherCommitLog otherCommit) throws IOException {
         // mapleak runs take their own machine lock (below) and JMH runs in-process once per group: JMH's
         // own /tmp/jmh.lock would only turn a foreign JMH run into dozens of identical group failures.
         System.setProperty("jmh.ignoreLock", "true");
-        List<Combination> todo = new ArrayList<>();
-        for (Combination c : p.plan().runs()) {
-            if (!folder.hasResult(c.id())) {
-                todo.add(c);
-            }
-        }
         int failed = 0;
+        List<String> planned = p.plan().runs().stream().map(Combination::id).toList();
         try (Console console = new Console(out, folder.consoleLog(), request.verbose());
+             Interruption interruption = Interruption.watch(folder, planned, console);
              FileLock ignored = machineLock(folder.dir().getParent(), console)) {
+            interruption.measuring();
+            int removed = Leftovers.clean(folder);
+            if (removed > 0) {
+                console.say("mapleak: removed " + removed + " temporary file(s) an interrupted run left in " + folder.dir());
+            }
+            List<Combination> todo = new ArrayList<>();
+            for (Combination c : p.plan().runs()) {
+                if (!folder.hasResult(c.id())) {
+                    todo.add(c);
+                }
+            }
             console.say("mapleak: profile " + p.profile().name() + " → " + folder.dir());
+            if (otherCommit != null) {
+                console.say("mapleak: " + otherCommit.describe());
+            }
             p.leftOut().forEach(l -> console.say("mapleak: left out " + l));
             int done = p.plan().runs().size() - todo.size();
             console.say(String.format("mapleak: %d groups to run%s, %d not applicable", todo.size(),
                     done > 0 ? " (" + done + " already done)" : "", p.plan().notApplicable().size()));
             GroupRunner runner = new GroupRunner(folder, p.profile().settings(), p.jmhOptions(),
-                    ExtraProfilers.create(request.profilers(), folder), console);
+                    ExtraProfilers.create(request.profilers(), folder), console, interruption::requested);
             Progress progress = new Progress(todo.size());
             for (Combination c : todo) {
+                if (interruption.requested()) {
+                    break;
+                }
                 long t0 = System.nanoTime();
                 GroupRunner.Outcome outcome = runner.run(c, p.jvms().get(c.jvm()));
+                if (interruption.requested() && !outcome.ok()) {
+                    break; // cut short by the user: not a failure, and resume measures it
+                }
                 if (!outcome.ok()) {
                     failed++;
+                } else if (otherCommit != null) {
+                    otherCommit.measured(c.id());
                 }
                 console.say(progress.finished(c.label(), outcome.ok() ? "ok" : "FAILED (" + outcome.reason() + ")",
                         Duration.ofNanos(System.nanoTime() - t0)));
             }
-            ReportCommand.renderFolder(folder.dir(), console::say);
+            if (!interruption.requested()) {
+                ReportCommand.renderFolder(folder.dir(), console::say);
+            }
+            if (interruption.requested()) {
+                interruption.stopped();
+                return INTERRUPTED;
+            }
             if (failed > 0) {
                 console.say("mapleak: " + failed + " group(s) failed; see " + folder.failures()
                         + " (./run-bench.sh --resume " + folder.dir() + " retries them)");
@@ -178,6 +232,9 @@ public final class BenchRun {
         }
         return failed > 0 ? 1 : 0;
     }
+
+    /** The exit status of a run stopped by a signal (the JVM's own status on SIGINT is 130, on SIGTERM 143). */
+    static final int INTERRUPTED = 130;
 
     /** The JVMs a profile asks for that can run here, and one line per JVM left out, with the reason. */
     record JvmSet(Map<String, JvmConfig> configs, List<String> leftOut) {

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +44,7 @@ final class GroupRunner {
     private final Options userOptions;
     private final List<ExtraProfiler> extraProfilers;
     private final Console console;
+    private final BooleanSupplier interrupted;
 
     /** A profiler asked for on the command line ({@code --prof gc}), possibly with per-group options. */
     interface ExtraProfiler {
@@ -50,12 +52,13 @@ final class GroupRunner {
     }
 
     GroupRunner(RunFolder folder, Profile.Settings settings, Options userOptions,
-                List<ExtraProfiler> extraProfilers, Console console) {
+                List<ExtraProfiler> extraProfilers, Console console, BooleanSupplier interrupted) {
         this.folder = folder;
         this.settings = settings;
         this.userOptions = userOptions;
         this.extraProfilers = extraProfilers;
         this.console = console;
+        this.interrupted = interrupted;
     }
 
     Outcome run(Combination c, JvmConfig jvm) throws IOException {
@@ -76,6 +79,10 @@ final class GroupRunner {
             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         Files.deleteIfExists(partial);
+        if (interrupted.getAsBoolean()) {
+            // its fork was stopped by SIGINT/SIGTERM: not a failure of the group, and --resume measures it
+            return new Outcome(false, "interrupted");
+        }
         recordFailure(c, jvm, failure);
         return new Outcome(false, failure);
     }

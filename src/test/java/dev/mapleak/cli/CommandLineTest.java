@@ -109,13 +109,17 @@ class CommandLineTest {
 
     @Test
     void oldFormsBecomeCommands() {
-        Set<String> commands = Set.of("run", "list", "resume", "report", "help");
+        Set<String> commands = Set.of("run", "list", "resume", "report", "merge", "help");
         assertEquals(List.of("run"), Main.withCommand(List.of(), List.of(), commands));
         assertEquals(List.of("run", "seed"), Main.withCommand(List.of("seed"), List.of(), commands));
         assertEquals(List.of("run", "seed", "--dry-run"), Main.withCommand(List.of("seed", "--dry-run"), List.of(), commands));
         assertEquals(List.of("list", "profiles"), Main.withCommand(List.of("--list"), List.of(), commands));
         assertEquals(List.of("resume", "DIR", "--verbose"), Main.withCommand(List.of("--resume", "DIR", "--verbose"), List.of(), commands));
+        assertEquals(List.of("resume", "DIR", "--allow-other-commit"),
+                Main.withCommand(List.of("--resume", "DIR", "--allow-other-commit"), List.of(), commands));
         assertEquals(List.of("report", "DIR"), Main.withCommand(List.of("report", "DIR"), List.of(), commands));
+        assertEquals(List.of("merge", "A", "B", "--out", "X"), Main.withCommand(List.of("merge", "A", "B", "--out", "X"), List.of(), commands));
+        assertEquals(List.of("run", "full", "--shard", "3/16"), Main.withCommand(List.of("full", "--shard", "3/16"), List.of(), commands));
         assertEquals(List.of("--help"), Main.withCommand(List.of("--help"), List.of(), commands));
         assertEquals(List.of("run"), Main.withCommand(List.of(), List.of("-f", "2"), commands));
     }

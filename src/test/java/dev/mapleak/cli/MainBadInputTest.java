@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every kind of bad input gets one line on stderr naming what is wrong and what is valid, exit status 2,
  * and nothing runs: no run folder appears.
  */
-class MainBadInputTest {
+public class MainBadInputTest {
 
     @TempDir
     Path home;
@@ -29,7 +29,7 @@ class MainBadInputTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    static final String GOOD = """
+    public static final String GOOD = """
             description = a tiny valid profile
             benchmarks = LifecycleBenchmark
             subject = JDK_HASH_MAP
@@ -303,7 +303,7 @@ class MainBadInputTest {
     @Test
     void resumeTakesOnlyTheRunFolder() {
         assertEquals("mapleak: --resume runs with the settings the run was started with; give it only the run folder:"
-                + " ./run-bench.sh --resume RUN_DIR", run("--resume", "somewhere", "good"));
+                + " ./run-bench.sh --resume RUN_DIR [--allow-other-commit]", run("--resume", "somewhere", "good"));
     }
 
     @Test
