@@ -27,7 +27,7 @@ public final class Main {
 
     static final String DEFAULT_PROFILE = "quick";
     static final String USAGE = "usage: ./run-bench.sh [PROFILE] [--dry-run] [--prof gc|alloc|cpu] [--verbose] "
-            + "[--out DIR] [-- JMH options] | --list | --resume RUN_DIR | report RUN_DIR";
+            + "[--out DIR] [-- JMH options] | --list | --resume RUN_DIR | report RUN_DIR | scan HEAP.hprof";
 
     private Main() {
     }
@@ -43,7 +43,7 @@ public final class Main {
     /** {@code home} holds {@code profiles/} and, by default, {@code reports/}. */
     static int run(Path home, String[] args, PrintStream out, PrintStream err) {
         try {
-            return dispatch(home, args, out);
+            return dispatch(home, args, out, err);
         } catch (UsageException e) {
             err.println("mapleak: " + e.getMessage());
             return 2;
@@ -53,7 +53,10 @@ public final class Main {
         }
     }
 
-    private static int dispatch(Path home, String[] args, PrintStream out) throws IOException {
+    private static int dispatch(Path home, String[] args, PrintStream out, PrintStream err) throws IOException {
+        if (args.length > 0 && args[0].equals("scan")) {
+            return dev.mapleak.scan.ScanCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         List<String> command = new ArrayList<>(List.of("./run-bench.sh"));
         command.addAll(Arrays.asList(args));
         if (args.length > 0 && args[0].equals("report")) {
