@@ -20,25 +20,36 @@ final class CapacityRules {
     }
 
     /**
-     * HashMap / LinkedHashMap / HashSet rebuilt as mapleak's REBUILD does and JDK 19's {@code HashMap.newHashMap(n)}
-     * does: {@code new HashMap<>((int) Math.ceil(n / 0.75))} then {@code putAll}. The constructor stores
-     * {@code tableSizeFor(cap)} and the first put allocates it; no put resizes it since n <= 0.75 * table.
+     * {@code new HashMap<>(map)} / {@code new LinkedHashMap<>(map)}: JDK 17's {@code putMapEntries} on an empty map
+     * sets the threshold to {@code tableSizeFor((int) (s / 0.75f + 1.0f))}, allocated by the first put; no table when
+     * s is 0. (JDK 19+ computes {@code Math.ceil(s / 0.75)} instead: at most one power of two smaller.)
      */
     static int hashMapRebuilt(int size) {
-        return size == 0 ? 0 : tableSizeFor((int) Math.ceil(size / 0.75));
+        return size == 0 ? 0 : tableSizeFor((int) (size / 0.75f + 1.0f));
+    }
+
+    /** {@code new HashSet<>(set)}: {@code new HashMap<>(Math.max((int) (c.size() / .75f) + 1, 16))} then addAll. */
+    static int hashSetRebuilt(int size) {
+        return size == 0 ? 0 : tableSizeFor(Math.max((int) (size / .75f) + 1, 16));
+    }
+
+    /** {@code new LinkedHashSet<>(set)}: {@code super(Math.max(2 * c.size(), 11), .75f, true)} then addAll. */
+    static int linkedHashSetRebuilt(int size) {
+        return size == 0 ? 0 : tableSizeFor(Math.max(2 * size, 11));
     }
 
     /**
-     * ConcurrentHashMap rebuilt as mapleak does: {@code new ConcurrentHashMap<>(n)} then puts. JDK 17's
-     * constructor: {@code long size = (long) (1.0 + (long) initialCapacity / loadFactor); cap = tableSizeFor((int) size)},
-     * allocated on the first put; {@code addCount} resizes only at {@code sizeCtl} = 0.75 * cap > n.
+     * {@code new ConcurrentHashMap<>(map)}: {@code sizeCtl = 16; putAll(m)}, whose {@code tryPresize(s)} wants
+     * {@code c = tableSizeFor(s + (s >>> 1) + 1)}, allocates {@code max(sizeCtl, c)} and doubles the table while
+     * {@code c > sizeCtl} (sizeCtl being 3/4 of the table after each step).
      */
     static int concurrentHashMapRebuilt(int size) {
-        if (size == 0) {
-            return 0;
+        int c = size >= (MAXIMUM_CAPACITY >>> 1) ? MAXIMUM_CAPACITY : tableSizeFor(size + (size >>> 1) + 1);
+        int n = Math.max(16, c);
+        while (c > n - (n >>> 2) && n < MAXIMUM_CAPACITY) {
+            n <<= 1;
         }
-        long wanted = (long) (1.0 + (long) size / 0.75f);
-        return tableSizeFor((int) Math.min(wanted, MAXIMUM_CAPACITY));
+        return n;
     }
 
     /**
@@ -85,11 +96,23 @@ final class CapacityRules {
     }
 
     /**
-     * Eclipse Collections {@code compact()}: {@code rehash(smallestPowerOfTwoGreaterThan(size()))}, where that is
-     * {@code n > 1 ? Integer.highestOneBit(n - 1) << 1 : 1}; the key and value arrays get that length.
+     * Eclipse Collections {@code compact()}: {@code rehash(smallestPowerOfTwoGreaterThan(size()))} re-adds the
+     * {@code inTable} entries (keys 0 and 1 live outside the table, in {@code sentinelValues}); each add that makes
+     * {@code occupiedWithData > maxOccupiedWithData() = min(capacity - 1, capacity / 2)} calls {@code rehashAndGrow()}:
+     * {@code rehash(max(maxOccupied, smallestPowerOfTwoGreaterThan((occupiedWithData + 1) << 1)))}.
      */
-    static int eclipseCompacted(int size) {
-        return size > 1 ? Integer.highestOneBit(size - 1) << 1 : 1;
+    static int eclipseCompacted(int size, int inTable) {
+        int capacity = eclipsePowerOfTwo(size);
+        while (inTable > Math.min(capacity - 1, capacity >> 1)) {
+            int occupied = Math.min(capacity - 1, capacity >> 1) + 1; // the add that triggers the grow
+            capacity = Math.max(Math.min(capacity - 1, capacity >> 1), eclipsePowerOfTwo((occupied + 1) << 1));
+        }
+        return capacity;
+    }
+
+    /** Eclipse's {@code smallestPowerOfTwoGreaterThan(n)}: {@code n > 1 ? Integer.highestOneBit(n - 1) << 1 : 1}. */
+    private static int eclipsePowerOfTwo(int n) {
+        return n > 1 ? Integer.highestOneBit(n - 1) << 1 : 1;
     }
 
     /**

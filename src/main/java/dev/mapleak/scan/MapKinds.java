@@ -13,30 +13,28 @@ public final class MapKinds {
     private MapKinds() {
     }
 
-    private static final String JDK_REBUILD = "rebuild: HashMap.newHashMap(size()) + putAll (JDK 19+), "
-            + "or new HashMap<>((int) Math.ceil(size() / 0.75))";
-
     public static final List<MapKind> ALL = build();
 
     private static List<MapKind> build() {
         List<MapKind> kinds = new ArrayList<>();
         MapKind.RebuiltRule hashMap = (size, length, m) -> CapacityRules.hashMapRebuilt(size);
         kinds.add(new MapKind("HashMap", List.of("java.util.HashMap"), null, List.of("table"),
-                m -> m.intValue("size"), n -> n, hashMap, null, JDK_REBUILD, "JDK_HASH_MAP", "REBUILD"));
+                m -> m.intValue("size"), n -> n, hashMap, null, "rebuild: map = new HashMap<>(map)",
+                "JDK_HASH_MAP", "REBUILD"));
         kinds.add(new MapKind("LinkedHashMap", List.of("java.util.LinkedHashMap"), null, List.of("table"),
-                m -> m.intValue("size"), n -> n, hashMap, null,
-                "rebuild: LinkedHashMap.newLinkedHashMap(size()) + putAll (JDK 19+)", "JDK_LINKED_HASH_MAP", "REBUILD"));
+                m -> m.intValue("size"), n -> n, hashMap, null, "rebuild: map = new LinkedHashMap<>(map)",
+                "JDK_LINKED_HASH_MAP", "REBUILD"));
         // A HashSet's table is its inner HashMap's (field `map`); LinkedHashSet's is a LinkedHashMap.
         kinds.add(new MapKind("HashSet", List.of("java.util.HashSet"), "map", List.of("table"),
-                m -> m.intValue("size"), n -> n, hashMap, null,
-                "rebuild: HashSet.newHashSet(size()) + addAll (JDK 19+)", "JDK_HASH_MAP", "REBUILD"));
+                m -> m.intValue("size"), n -> n, (size, length, m) -> CapacityRules.hashSetRebuilt(size), null,
+                "rebuild: set = new HashSet<>(set)", "JDK_HASH_MAP", "REBUILD"));
         kinds.add(new MapKind("LinkedHashSet", List.of("java.util.LinkedHashSet"), "map", List.of("table"),
-                m -> m.intValue("size"), n -> n, hashMap, null,
-                "rebuild: LinkedHashSet.newLinkedHashSet(size()) + addAll (JDK 19+)", "JDK_LINKED_HASH_MAP", "REBUILD"));
+                m -> m.intValue("size"), n -> n, (size, length, m) -> CapacityRules.linkedHashSetRebuilt(size), null,
+                "rebuild: set = new LinkedHashSet<>(set)", "JDK_LINKED_HASH_MAP", "REBUILD"));
         kinds.add(new MapKind("ConcurrentHashMap", List.of("java.util.concurrent.ConcurrentHashMap"), null,
                 List.of("table"), MapKinds::concurrentHashMapSize, n -> n,
                 (size, length, m) -> CapacityRules.concurrentHashMapRebuilt(size), null,
-                "rebuild: new ConcurrentHashMap<>(size()) + putAll", "JDK_CONCURRENT_HASH_MAP", "REBUILD"));
+                "rebuild: map = new ConcurrentHashMap<>(map)", "JDK_CONCURRENT_HASH_MAP", "REBUILD"));
         kinds.add(new MapKind("WeakHashMap", List.of("java.util.WeakHashMap"), null, List.of("table"),
                 m -> m.intValue("size"), n -> n, (size, length, m) -> CapacityRules.weakHashMapRebuilt(size), null,
                 "rebuild: new WeakHashMap<>(map)", null, null));
@@ -68,7 +66,7 @@ public final class MapKinds {
         for (String c : List.of("IntObjectHashMap", "LongObjectHashMap")) {
             kinds.add(new MapKind("Eclipse " + c,
                     List.of("org.eclipse.collections.impl.map.mutable.primitive." + c), null, List.of("keys", "values"),
-                    MapKinds::eclipseSize, n -> n, (size, length, m) -> CapacityRules.eclipseCompacted(size),
+                    MapKinds::eclipseSize, n -> n, (size, length, m) -> CapacityRules.eclipseCompacted(size, m.intValue("occupiedWithData")),
                     m -> m.intValue("occupiedWithSentinels"), "compact()",
                     c.equals("IntObjectHashMap") ? "ECLIPSE" : null, "TRIM"));
         }
