@@ -57,6 +57,11 @@ class MainBadInputTest {
     }
 
     @Test
+    void scanOfAMissingDump() {
+        assertTrue(run("scan", home.resolve("missing.hprof").toString()).startsWith("mapleak: "));
+    }
+
+    @Test
     void unknownProfile() {
         assertEquals("mapleak: unknown profile 'nope'; valid profiles: good", run("nope"));
     }
