@@ -101,10 +101,40 @@ public final class HeapScan {
             progress.start("finding who holds " + String.format("%,d", maps.size()) + " maps");
             Long2ObjectOpenHashMap<Owner> owners = Owners.find(graph, file, header, hierarchies, progress, size);
             progress.done();
+            followContainers(graph, file, header, owners, progress, size);
             return new Result(dump, size, choice, List.copyOf(maps), owners, graph.getObjectCount(),
                     (System.nanoTime() - start) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many extra passes may follow maps held in arrays and JDK collections up to what holds those. */
+    static final int CONTAINER_HOPS = 3;
+
+    /**
+     * A map held in an {@code ArrayList} is owned by {@code element of java.lang.Object[]}, which says nothing: for
+     * such maps, each extra streaming pass finds who holds the container, up to {@link #CONTAINER_HOPS} steps.
+     */
+    private static void followContainers(HeapGraph graph, File file, HprofHeader header,
+                                         Long2ObjectOpenHashMap<Owner> owners, Progress progress, long size) {
+        for (int hop = 1; hop <= CONTAINER_HOPS; hop++) {
+            Map<Long, Set<String>> containers = new HashMap<>();
+            owners.values().stream().filter(Owner::isContainer).forEach(o -> containers.put(o.referrer(), Set.of()));
+            if (containers.isEmpty()) {
+                return;
+            }
+            progress.start(String.format("following %,d arrays and collections one step up (%d of %d)",
+                    containers.size(), hop, CONTAINER_HOPS));
+            Long2ObjectOpenHashMap<Owner> up = Owners.find(graph, file, header, containers, progress, size);
+            for (var e : owners.long2ObjectEntrySet()) {
+                Owner o = e.getValue();
+                Owner next = o.isContainer() ? up.get(o.referrer()) : null;
+                if (next != null) {
+                    e.setValue(next.through(o));
+                }
+            }
+            progress.done();
         }
     }
 

@@ -26,7 +26,7 @@ public record OwnerGroup(String owner, MapKind kind, int maps, long live, long s
         Layout layout = scan.layout().layout();
         Map<String, List<FoundMap>> byKey = new LinkedHashMap<>();
         for (FoundMap m : scan.maps()) {
-            byKey.computeIfAbsent(scan.owner(m).label() + "\u0000" + m.kind().name(), k -> new ArrayList<>()).add(m);
+            byKey.computeIfAbsent(scan.owner(m).display() + "\u0000" + m.kind().name(), k -> new ArrayList<>()).add(m);
         }
         List<OwnerGroup> groups = new ArrayList<>();
         for (Map.Entry<String, List<FoundMap>> e : byKey.entrySet()) {

@@ -93,7 +93,8 @@ final class Owners {
                 for (long element : a.getElementIds()) {
                     if (element != 0 && maps.containsKey(element)) {
                         HeapObject cls = graph.findObjectByIdOrNull(a.getArrayClassId());
-                        offer(element, Owner.arrayElement(cls instanceof HeapObject.HeapClass c ? c.getName() : "an array"));
+                        offer(element, Owner.arrayElement(a.getId(),
+                                cls instanceof HeapObject.HeapClass c ? c.getName() : "an array"));
                     }
                 }
             }
@@ -120,13 +121,29 @@ final class Owners {
                 Set<String> outers = maps.get(id);
                 if (outers != null) {
                     String referrer = fields.className;
-                    int dollar = referrer.indexOf('$');
-                    boolean view = dollar > 0 && outers.contains(referrer.substring(0, dollar));
-                    offer(id, view ? Owner.view(referrer, fields.names[i]) : Owner.field(referrer, fields.names[i]));
+                    offer(id, isView(referrer, outers) ? Owner.view(record.getId(), referrer, fields.names[i])
+                            : Owner.field(record.getId(), referrer, fields.names[i]));
                 }
             }
         }
     }
+
+    /**
+     * A key set, values, entry set, iterator or spliterator nested in the map's own class (or a superclass):
+     * {@code java.util.HashMap$KeySet}, {@code ConcurrentHashMap$KeySetView}. Nodes ({@code HashMap$Node.value})
+     * are not views: a map held as another map's value is owned through that node.
+     */
+    private static boolean isView(String referrer, Set<String> outers) {
+        int dollar = referrer.indexOf('$');
+        if (dollar <= 0 || !outers.contains(referrer.substring(0, dollar))) {
+            return false;
+        }
+        String nested = referrer.substring(dollar + 1);
+        return VIEW_NAMES.matcher(nested).find();
+    }
+
+    private static final java.util.regex.Pattern VIEW_NAMES =
+            java.util.regex.Pattern.compile("Set|Values|Collection|View|Iterator|Spliterator");
 
     /** hprof writes an instance's fields class first, then each superclass's, in declaration order. */
     private ReferenceFields referenceFields(long classId) {

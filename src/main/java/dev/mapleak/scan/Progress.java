@@ -14,6 +14,7 @@ final class Progress {
     private final boolean enabled;
     private long phaseStart;
     private int lastTenth;
+    private boolean open;
 
     Progress(PrintStream err, long dumpBytes) {
         this.err = err;
@@ -26,6 +27,7 @@ final class Progress {
         if (enabled) {
             err.print("mapleak: scan: " + phase + ":");
             err.flush();
+            open = true;
         }
     }
 
@@ -45,6 +47,15 @@ final class Progress {
     void done() {
         if (enabled) {
             err.printf(" done %.1f s%n", (System.nanoTime() - phaseStart) / 1e9);
+            open = false;
+        }
+    }
+
+    /** Ends an unfinished progress line, so that an error message starts a line of its own. */
+    void abandon() {
+        if (open) {
+            err.println(" failed");
+            open = false;
         }
     }
 }

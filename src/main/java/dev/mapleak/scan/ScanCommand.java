@@ -120,14 +120,18 @@ public final class ScanCommand implements Callable<Integer> {
         HprofFile.check(dump);
 
         HeapScan.Result scan;
+        Progress progress = new Progress(stderr, fileSize());
         try {
-            scan = HeapScan.scan(dump, chosen, new Progress(stderr, fileSize()));
+            scan = HeapScan.scan(dump, chosen, progress);
         } catch (UsageException e) {
+            progress.abandon();
             throw e;
         } catch (OutOfMemoryError e) {
+            progress.abandon();
             throw new UsageException(dump + ": the scan ran out of heap (-Xmx" + (Runtime.getRuntime().maxMemory() >> 20)
-                    + "m); give it more with JAVA_TOOL_OPTIONS=-Xmx...");
+                    + "m); run it with more: java -Xmx2g -cp target/benchmarks.jar dev.mapleak.run.Main scan ...");
         } catch (RuntimeException e) {
+            progress.abandon();
             throw new UsageException(dump + ": cannot parse the heap dump: " + e);
         }
         ScanReport report = ScanReport.of(scan, remedyCosts, minWasteBytes, top, peakHeapBytes());
