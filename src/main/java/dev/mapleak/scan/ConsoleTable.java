@@ -66,8 +66,7 @@ final class ConsoleTable {
             int i = 1;
             for (OwnerGroup g : r.shown()) {
                 lines.add(String.format("cost #%d %s: %s", i++, g.kind().name(), g.cost() == null
-                        ? "not measured in " + r.costs().folder() : g.cost().describe()
-                        + String.format(Locale.ROOT, ", x %,d maps", g.maps())));
+                        ? "not measured in " + r.costs().folder() : g.cost().describe(g.maps())));
             }
         }
         return lines;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -24,9 +25,11 @@ public final class RemedyCosts {
     public record Cost(String subject, String strategy, int entries, double deleteFraction, int valueSize,
                        double score, String unit) {
 
-        public String describe() {
-            return String.format("%.3g %s per map (%s %s after %,d entries, %.0f%% deleted, %d-byte values)",
-                    score, unit, subject, strategy, entries, deleteFraction * 100, valueSize);
+        /** The cost per map and for {@code maps} maps, with what was measured. */
+        public String describe(int maps) {
+            return String.format(Locale.ROOT, "%.3g %s per map, %.3g %s for %,d maps (%s %s measured after %,d entries, "
+                    + "%.0f%% deleted, %d-byte values)", score, unit, score * maps, unit.replace("/op", ""), maps,
+                    subject, strategy, entries, deleteFraction * 100, valueSize);
         }
     }
 
@@ -99,15 +102,21 @@ public final class RemedyCosts {
 
     /**
      * The measured cost of this kind's remedy at the measured size nearest (on a log scale) to the map's table
-     * capacity; among equals, the most deleted and the smallest values. Empty when the run did not measure it.
+     * capacity; among equals, the most deleted and the smallest values. A library's TRIM that the run did not
+     * measure falls back to its REBUILD (the cost names the strategy it is). Empty when neither was measured.
      */
     public Optional<Cost> nearest(MapKind kind, long slots) {
         if (kind.costSubject() == null) {
             return Optional.empty();
         }
+        Optional<Cost> own = nearest(kind.costSubject(), kind.costStrategy(), slots);
+        return own.isPresent() ? own : nearest(kind.costSubject(), "REBUILD", slots);
+    }
+
+    private Optional<Cost> nearest(String subject, String strategy, long slots) {
         double target = Math.log(Math.max(1, slots));
         return costs.stream()
-                .filter(c -> c.subject().equals(kind.costSubject()) && c.strategy().equals(kind.costStrategy()))
+                .filter(c -> c.subject().equals(subject) && c.strategy().equals(strategy))
                 .min(Comparator.<Cost>comparingDouble(c -> Math.abs(Math.log(c.entries()) - target))
                         .thenComparing(Comparator.comparingDouble(Cost::deleteFraction).reversed())
                         .thenComparingInt(Cost::valueSize));
