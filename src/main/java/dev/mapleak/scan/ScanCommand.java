@@ -117,7 +117,6 @@ public final class ScanCommand implements Callable<Integer> {
         };
         RemedyCosts remedyCosts = costs == null ? null : RemedyCosts.load(costs);
         Path dir = outputDir();
-        HprofFile.check(dump);
 
         HeapScan.Result scan;
         Progress progress = new Progress(stderr, fileSize());
