@@ -27,8 +27,9 @@ public final class RemedyCosts {
 
         /** The cost per map and for {@code maps} maps, with what was measured. */
         public String describe(int maps) {
-            return String.format(Locale.ROOT, "%.3g %s per map, %.3g %s for %,d maps (%s %s measured after %,d entries, "
+            return String.format(Locale.ROOT, "%.3g %s per map, %.3g %s for %,d map%s (%s %s measured after %,d entries, "
                     + "%.0f%% deleted, %d-byte values)", score, unit, score * maps, unit.replace("/op", ""), maps,
+                    maps == 1 ? "" : "s",
                     subject, strategy, entries, deleteFraction * 100, valueSize);
         }
     }

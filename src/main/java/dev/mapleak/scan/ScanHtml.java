@@ -64,7 +64,7 @@ final class ScanHtml {
         int y = 5;
         for (OwnerGroup g : groups) {
             int w = (int) Math.round((double) g.freeable() / max * barWidth);
-            String label = g.owner() + " (" + g.maps() + " " + g.kind().name() + ")";
+            String label = g.owner() + String.format(" (%,d %s)", g.maps(), g.kind().name());
             if (label.length() > 80) {
                 label = label.substring(0, 77) + "...";
             }
