@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +57,7 @@ public final class HeapScan {
             progress.start(String.format("reading maps among %,d objects", graph.getObjectCount()));
             Map<Long, MapKind> kinds = classify(graph);
             List<FoundMap> maps = new ArrayList<>();
-            Map<Long, Set<String>> hierarchies = new HashMap<>();
+            Long2ObjectOpenHashMap<Set<String>> hierarchies = new Long2ObjectOpenHashMap<>();
             LongOpenHashSet inner = new LongOpenHashSet();
             long seen = 0;
             long instances = graph.getInstanceCount();
@@ -83,7 +82,7 @@ public final class HeapScan {
             }
             // A HashSet's inner HashMap is reported as the set, not a second time as a HashMap.
             maps.removeIf(m -> inner.contains(m.id()));
-            hierarchies.keySet().removeIf(inner::contains);
+            inner.forEach(hierarchies::remove);
             progress.done();
 
             LayoutChoice choice;
@@ -119,7 +118,7 @@ public final class HeapScan {
     private static void followContainers(HeapGraph graph, File file, HprofHeader header,
                                          Long2ObjectOpenHashMap<Owner> owners, Progress progress, long size) {
         for (int hop = 1; hop <= CONTAINER_HOPS; hop++) {
-            Map<Long, Set<String>> containers = new HashMap<>();
+            Long2ObjectOpenHashMap<Set<String>> containers = new Long2ObjectOpenHashMap<>();
             owners.values().stream().filter(Owner::isContainer).forEach(o -> containers.put(o.referrer(), Set.of()));
             if (containers.isEmpty()) {
                 return;
@@ -176,11 +175,11 @@ public final class HeapScan {
 
     /** The map's class and superclasses: a referrer whose class is nested in one of them is a view of the map. */
     private static Set<String> outerNames(HeapObject.HeapClass c) {
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> names = new HashSet<>();
         for (Iterator<HeapObject.HeapClass> up = c.getClassHierarchy().iterator(); up.hasNext(); ) {
             names.add(up.next().getName());
         }
-        return new HashSet<>(names);
+        return names;
     }
 
     private static long[] sortedIds(HeapGraph graph) {

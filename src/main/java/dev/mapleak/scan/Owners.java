@@ -15,7 +15,6 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,18 +32,19 @@ final class Owners {
     private final HeapGraph graph;
     private final int idSize;
     /** map id -> the outer class names that make a referrer a view of it (the map's class and superclasses). */
-    private final Map<Long, Set<String>> maps;
+    private final Long2ObjectOpenHashMap<Set<String>> maps; // primitive keys: looked up for every reference
     private final Long2ObjectOpenHashMap<Owner> owners = new Long2ObjectOpenHashMap<>();
     private final Long2ObjectOpenHashMap<ReferenceFields> layouts = new Long2ObjectOpenHashMap<>();
 
-    private Owners(HeapGraph graph, Map<Long, Set<String>> maps) {
+    private Owners(HeapGraph graph, Long2ObjectOpenHashMap<Set<String>> maps) {
         this.graph = graph;
         this.idSize = graph.getIdentifierByteSize();
         this.maps = maps;
     }
 
     static Long2ObjectOpenHashMap<Owner> find(HeapGraph graph, File file, HprofHeader header,
-                                              Map<Long, Set<String>> maps, Progress progress, long fileSize) {
+                                              Long2ObjectOpenHashMap<Set<String>> maps, Progress progress,
+                                              long fileSize) {
         Owners o = new Owners(graph, maps);
         o.staticFields();
         o.gcRoots();
@@ -65,7 +65,7 @@ final class Owners {
             for (Iterator<HeapField> f = c.readStaticFields().iterator(); f.hasNext(); ) {
                 HeapField field = f.next();
                 Long id = field.getValue().getAsObjectId();
-                if (id != null && maps.containsKey(id)) {
+                if (id != null && maps.containsKey(id.longValue())) {
                     offer(id, Owner.staticField(c.getName(), field.getName()));
                 }
             }
