@@ -2,6 +2,7 @@ package dev.mapleak.cli;
 
 import dev.mapleak.folder.UsageException;
 import dev.mapleak.run.Quote;
+import dev.mapleak.scan.ScanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -44,7 +45,7 @@ public final class Main {
         int dash = Arrays.asList(args).indexOf("--");
         List<String> ours = Arrays.asList(args).subList(0, dash < 0 ? args.length : dash);
         List<String> jmh = dash < 0 ? List.of() : Arrays.asList(args).subList(dash + 1, args.length);
-        CommandLine cli = new CommandLine(new MapleakCommand(home, out, jmh, typed));
+        CommandLine cli = new CommandLine(new MapleakCommand(home, out, jmh, typed), factory(out, err));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((e, a) -> badInput(err, usageError(e)));
@@ -67,6 +68,19 @@ public final class Main {
         } catch (UsageException e) {
             return badInput(err, e.getMessage());
         }
+    }
+
+    /**
+     * Makes the commands: picocli's default for those that reach the streams through their parent, and scan, which
+     * lives in its own package and is given the streams when it is made.
+     */
+    static CommandLine.IFactory factory(PrintStream out, PrintStream err) {
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == ScanCommand.class ? type.cast(new ScanCommand(out, err)) : CommandLine.defaultFactory().create(type);
+            }
+        };
     }
 
     /**

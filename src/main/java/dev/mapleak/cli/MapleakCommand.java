@@ -1,5 +1,6 @@
 package dev.mapleak.cli;
 
+import dev.mapleak.scan.ScanCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
@@ -19,6 +20,7 @@ import java.util.List;
                 ResumeCommand.class,
                 RenderCommand.class,
                 MergeCommand.class,
+                ScanCommand.class,
                 HelpCommand.class,
         },
         description = {

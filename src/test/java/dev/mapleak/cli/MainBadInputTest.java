@@ -301,6 +301,12 @@ public class MainBadInputTest {
     }
 
     @Test
+    void scanOfAMissingDumpIsOneLine() {
+        String line = run("scan", home.resolve("missing.hprof").toString());
+        assertTrue(line.startsWith("mapleak: ") && !line.contains("\n"), line);
+    }
+
+    @Test
     void resumeTakesOnlyTheRunFolder() {
         assertEquals("mapleak: --resume runs with the settings the run was started with; give it only the run folder:"
                 + " ./run-bench.sh --resume RUN_DIR [--allow-other-commit]", run("--resume", "somewhere", "good"));
