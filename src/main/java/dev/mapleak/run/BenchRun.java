@@ -1,5 +1,9 @@
 package dev.mapleak.run;
 
+import dev.mapleak.gorun.GoLifecycle;
+import dev.mapleak.gorun.GoMode;
+import dev.mapleak.gorun.GoProgram;
+import dev.mapleak.gorun.GoToolchain;
 import dev.mapleak.measure.JvmFlags;
 import dev.mapleak.report.ReportCommand;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One execution of a profile: everything that can be wrong with the input is checked first (profile,
@@ -38,11 +43,18 @@ final class BenchRun {
     private final Path home;
     private final PrintStream out;
     private final JdkDiscovery jdks;
+    private final Supplier<Optional<GoToolchain>> goToolchains;
 
     BenchRun(Path home, PrintStream out, JdkDiscovery jdks) {
+        this(home, out, jdks, GoToolchain::find);
+    }
+
+    /** {@code goToolchains} finds the Go toolchain (tests pretend there is none). */
+    BenchRun(Path home, PrintStream out, JdkDiscovery jdks, Supplier<Optional<GoToolchain>> goToolchains) {
         this.home = home;
         this.out = out;
         this.jdks = jdks;
+        this.goToolchains = goToolchains;
     }
 
     /**
@@ -51,7 +63,7 @@ final class BenchRun {
      * @param leftOut one line per JVM the profile asks for that cannot run here, with the reason
      */
     private record Prepared(Profile profile, Plan plan, Map<String, JvmConfig> jvms, List<String> leftOut,
-                            CommandLineOptions jmhOptions) {
+                            CommandLineOptions jmhOptions, Optional<GoLifecycle> go) {
     }
 
     /**
@@ -71,12 +83,46 @@ final class BenchRun {
                 throw new UsageException(profile.where(Profile.JDKS) + ": no JVM can run here: " + String.join("; ", leftOut));
             }
         }
-        Plan plan = Plan.expand(profile, BenchmarkCatalog.fromJar(), List.copyOf(jvms.keySet()));
+        Optional<GoLifecycle> go = goLifecycle(profile, leftOut);
+        Plan plan = Plan.expand(profile, BenchmarkCatalog.fromJar(), List.copyOf(jvms.keySet()), go);
         if (plan.runs().isEmpty()) {
             throw new UsageException(profile.where(Profile.BENCHMARKS) + ": nothing to run: every combination is not applicable");
         }
         HeapPreflight.check(plan.runs(), profile.settings().heap(), profile.where(Profile.HEAP));
-        return new Prepared(profile, plan, jvms, List.copyOf(leftOut), jmhOptions);
+        return new Prepared(profile, plan, jvms, List.copyOf(leftOut), jmhOptions, go);
+    }
+
+    /**
+     * The Go program's lifecycle when the profile asks for it ({@code go = optional | required}) and a Go
+     * toolchain and the program's source are here. Missing either is one left-out line for {@code optional},
+     * and bad input for {@code required}.
+     */
+    private Optional<GoLifecycle> goLifecycle(Profile profile, List<String> leftOut) {
+        GoMode mode = profile.settings().go();
+        if (mode == GoMode.OFF) {
+            return Optional.empty();
+        }
+        Path source = GoProgram.sourceDir(home);
+        String missing = null;
+        Optional<GoToolchain> toolchain = goToolchains.get();
+        if (toolchain.isEmpty()) {
+            missing = "no Go toolchain found ($GOROOT/bin/go or go on PATH): " + GoToolchain.HOW_TO_INSTALL;
+        } else if (!GoProgram.present(source)) {
+            missing = "the Go program's source is not at " + source + " (run mapleak from its checkout)";
+        }
+        if (missing != null) {
+            if (mode == GoMode.REQUIRED) {
+                throw new UsageException(profile.where(Profile.GO) + ": go = required, but " + missing
+                        + " (or set go = optional to run without it)");
+            }
+            leftOut.add(GoLifecycle.SUBJECT + " (go = optional): " + missing);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new GoLifecycle(toolchain.get(), GoProgram.valueSizes(source)));
+        } catch (IOException e) {
+            throw new UsageException("cannot read the Go program's value sizes: " + e.getMessage());
+        }
     }
 
     int start(Request request, Path reportsDir, boolean dryRun, List<String> command) throws IOException {
@@ -126,10 +172,13 @@ final class BenchRun {
                     done > 0 ? " (" + done + " already done)" : "", p.plan().notApplicable().size()));
             GroupRunner runner = new GroupRunner(folder, p.profile().settings(), p.jmhOptions(),
                     ExtraProfilers.create(request.profilers(), folder), console);
+            GoGroupRunner goRunner = p.go().map(go -> new GoGroupRunner(folder, p.profile().settings(), go, home, console))
+                    .orElse(null);
             Progress progress = new Progress(todo.size());
             for (Combination c : todo) {
                 long t0 = System.nanoTime();
-                GroupRunner.Outcome outcome = runner.run(c, p.jvms().get(c.jvm()));
+                GroupRunner.Outcome outcome = GoLifecycle.isGo(c.benchmark()) && goRunner != null
+                        ? goRunner.run(c) : runner.run(c, p.jvms().get(c.jvm()));
                 if (!outcome.ok()) {
                     failed++;
                 }
@@ -150,6 +199,8 @@ final class BenchRun {
         out.println("mapleak: profile " + p.profile().name() + ": " + p.profile().description());
         p.jvms().values().forEach(j -> out.println("  jvm " + j.label() + ": JDK " + j.jdk().describe() + " "
                 + String.join(" ", j.allArgs())));
+        p.go().ifPresent(go -> out.println("  go " + go.toolchain().describe() + ", " + go.toolchain().mapImplementation()
+                + " maps: GO_RUNTIME groups run the Go program in src/main/go"));
         p.leftOut().forEach(l -> out.println("  left out " + l));
         out.println("would run " + p.plan().runs().size() + " groups:");
         for (Combination c : p.plan().runs()) {

@@ -1,5 +1,7 @@
 package dev.mapleak.run;
 
+import dev.mapleak.gorun.GoMode;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +33,10 @@ public record Profile(String name, String text, String description, List<String>
      *                 a trailing {@code ?} makes one optional: left out with a line when not installed)
      * @param variants named sets of extra JVM flags ({@code variant.g1-tuned = -XX:+UseG1GC ...}); every
      *                 combination runs once per JDK and variant
+     * @param go       whether the lifecycle also runs on Go's own maps (subject GO_RUNTIME, {@link GoMode})
      */
     public record Settings(int forks, int warmupIterations, int iterations, String heap, List<String> jvmArgs,
-                           int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants) {
+                           int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants, GoMode go) {
     }
 
     public static final String DESCRIPTION = "description";
@@ -46,8 +49,9 @@ public record Profile(String name, String text, String description, List<String>
     public static final String TIMEOUT = "timeoutMinutes";
     public static final String JDKS = "jdks";
     public static final String VARIANT_PREFIX = "variant.";
+    public static final String GO = "go";
     public static final Set<String> SETTINGS =
-            Set.of(DESCRIPTION, BENCHMARKS, FORKS, WARMUPS, ITERATIONS, HEAP, JVM_ARGS, TIMEOUT, JDKS);
+            Set.of(DESCRIPTION, BENCHMARKS, FORKS, WARMUPS, ITERATIONS, HEAP, JVM_ARGS, TIMEOUT, JDKS, GO);
 
     static boolean isSetting(String key) {
         return SETTINGS.contains(key) || key.startsWith(VARIANT_PREFIX);
@@ -136,7 +140,8 @@ public record Profile(String name, String text, String description, List<String>
                 r.words(JVM_ARGS),
                 r.integer(TIMEOUT, 10, 1),
                 r.list(JDKS, List.of("default")),
-                java.util.Collections.unmodifiableMap(variants));
+                java.util.Collections.unmodifiableMap(variants),
+                r.goMode(GO));
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (String key : values.keySet()) {
             if (!isSetting(key)) {
@@ -215,6 +220,15 @@ public record Profile(String name, String text, String description, List<String>
                 // reported below
             }
             throw new UsageException(at(key) + ": " + key + " must be a whole number >= " + min + ", got '" + v + "'");
+        }
+
+        GoMode goMode(String key) {
+            String v = values.get(key);
+            try {
+                return v == null ? GoMode.OFF : GoMode.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(at(key) + ": " + e.getMessage());
+            }
         }
 
         String heap(String key, String fallback) {
