@@ -81,13 +81,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 		measured := i >= o.warmups
 		fmt.Fprintf(stderr, "# %s %s, run %d of %d%s\n", o.benchmark, mk(o.storage).goType(), i+1,
 			o.warmups+o.runs, map[bool]string{true: "", false: " (warm-up)"}[measured])
-		sample := newResults()
-		elapsed := lifecycle(o, mk, keys, deleteCount, sample)
+		r := lifecycle(o, mk, keys, deleteCount)
 		if measured {
-			res.add("", "ms", float64(elapsed.Nanoseconds())/1e6)
-			res.merge(sample)
+			r.addTo(res)
 		}
-		fmt.Fprintf(stderr, "  %.3f ms\n", float64(elapsed.Nanoseconds())/1e6)
+		fmt.Fprintf(stderr, "  %.3f ms\n", float64(r.elapsed.Nanoseconds())/1e6)
 	}
 
 	params := map[string]string{
@@ -196,16 +194,32 @@ func parse(args []string) (options, error) {
 	return o, nil
 }
 
+// phaseReadings are the three readings of memory.go after one phase, and the entries then in the map.
+type phaseReadings struct {
+	nogc, gc, free reading
+	live           int
+}
+
+// runReadings is everything one run measured. It is a plain value: taking it allocates nothing, so the
+// heap readings see the map and nothing the measuring code made.
+type runReadings struct {
+	base     reading
+	start    phaseReadings // fill only: right after make(map)
+	hasStart bool
+	end      phaseReadings
+	elapsed  time.Duration
+}
+
 // lifecycle performs one run: a baseline, a fresh map, the untimed phases before the benchmark's own, the
-// timed phase, then the readings. It returns the time of the timed phase; the map is dropped on return.
-func lifecycle(o options, mk maker, keys []int, deleteCount int, res *results) time.Duration {
-	base := readAfterGC()
-	res.add("go.baseline.heap.alloc.bytes", "bytes", float64(base.heapAlloc))
+// timed phase, then the readings. The map is dropped on return.
+func lifecycle(o options, mk maker, keys []int, deleteCount int) runReadings {
+	var r runReadings
+	r.base = readBaseline()
 	s := mk(o.storage)
 	var start time.Time
 	switch o.benchmark {
 	case "fill":
-		record(res, "start.", s, base)
+		r.start, r.hasStart = measure(s), true
 		start = time.Now()
 		s.fill(keys)
 	case "delete":
@@ -223,32 +237,47 @@ func lifecycle(o options, mk maker, keys []int, deleteCount int, res *results) t
 			s.clear()
 		}
 	}
-	elapsed := time.Since(start)
-	record(res, "", s, base)
-	return elapsed
+	r.elapsed = time.Since(start)
+	r.end = measure(s)
+	return r
 }
 
-// record takes the three readings of memory.go, all before adding any of them to res (which allocates).
-func record(res *results, prefix string, s subjectMap, base reading) {
-	nogc := read()
-	gc := readAfterGC()
-	free := readAfterFreeOSMemory()
-	live := s.len() // s (and so the map) is used after the collections: they cannot free it
-	for _, r := range []struct {
+// measure takes the three readings of memory.go in their order.
+func measure(s subjectMap) phaseReadings {
+	var p phaseReadings
+	p.nogc = read()
+	p.gc = readAfterGC()
+	p.free = readAfterFreeOSMemory()
+	p.live = s.len() // s (and so the map) is used after the collections: they cannot free it
+	return p
+}
+
+// addTo turns one run's readings into metric samples (named in memory.go).
+func (r runReadings) addTo(res *results) {
+	res.add("", "ms", float64(r.elapsed.Nanoseconds())/1e6)
+	res.add("go.baseline.heap.alloc.bytes", "bytes", float64(r.base.heapAlloc))
+	if r.hasStart {
+		r.start.addTo(res, "start.", r.base)
+	}
+	r.end.addTo(res, "", r.base)
+}
+
+func (p phaseReadings) addTo(res *results, prefix string, base reading) {
+	for _, x := range []struct {
 		infix string
 		r     reading
-	}{{"nogc.", nogc}, {"", gc}, {"freeosmemory.", free}} {
-		p := prefix + r.infix
-		res.add(p+"retained.heap.bytes", "bytes", float64(r.r.heapAlloc)-float64(base.heapAlloc))
-		res.add(p+"heap.committed.bytes", "bytes", float64(r.r.heapSys))
-		if r.r.rss >= 0 {
-			res.add(p+"process.rss.bytes", "bytes", float64(r.r.rss))
+	}{{"nogc.", p.nogc}, {"", p.gc}, {"freeosmemory.", p.free}} {
+		name := prefix + x.infix
+		res.add(name+"retained.heap.bytes", "bytes", float64(x.r.heapAlloc)-float64(base.heapAlloc))
+		res.add(name+"heap.committed.bytes", "bytes", float64(x.r.heapSys))
+		if x.r.rss >= 0 {
+			res.add(name+"process.rss.bytes", "bytes", float64(x.r.rss))
 		}
-		res.add(p+"go.heap.alloc.bytes", "bytes", float64(r.r.heapAlloc))
-		res.add(p+"go.heap.inuse.bytes", "bytes", float64(r.r.heapInuse))
-		res.add(p+"go.heap.released.bytes", "bytes", float64(r.r.heapReleased))
+		res.add(name+"go.heap.alloc.bytes", "bytes", float64(x.r.heapAlloc))
+		res.add(name+"go.heap.inuse.bytes", "bytes", float64(x.r.heapInuse))
+		res.add(name+"go.heap.released.bytes", "bytes", float64(x.r.heapReleased))
 	}
-	res.add(prefix+"live.entries", "entries", float64(live))
+	res.add(prefix+"live.entries", "entries", float64(p.live))
 }
 
 // ---- the runtime a result was measured on ----
