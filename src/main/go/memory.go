@@ -27,11 +27,14 @@ import (
 //	P   live.entries            len(m)
 //	    go.baseline.heap.alloc.bytes  the baseline itself
 //
-// The baseline is HeapAlloc after two runtime.GC() calls (readBaseline) taken before the map exists (the
-// keys already do), as
-// RetainedMemoryRecorder.takeBaseline does on the Java side. What is retained then includes, besides the Go
-// map itself, the program's 16-byte holder of it (subjectMap: the map pointer and the value size). Names without an infix are exactly the Java
-// metric names (dev.mapleak.measure.Probe), so the report reads them like any other subject's.
+// The baseline is HeapAlloc after two runtime.GC() calls (readBaseline), taken before the map exists (the
+// keys already do), as RetainedMemoryRecorder.takeBaseline does on the Java side. What is retained then
+// includes, besides the Go map itself, the program's 16-byte holder of it (the map pointer and the value
+// size). Names without an infix are exactly the Java metric names (dev.mapleak.measure.Probe), so the report
+// reads them like any other subject's.
+//
+// RSS after runtime.GC() depends on timing: Go's background scavenger returns free pages to the OS on its own
+// schedule. After debug.FreeOSMemory() every free page has been returned.
 
 // reading is one set of figures.
 type reading struct {
