@@ -107,6 +107,20 @@ class GoRuntimeIT {
     }
 
     @Test
+    void theGoProgramsOwnTestsPass() throws Exception {
+        Path project = Path.of(System.getProperty("user.dir"));
+        ProcessBuilder pb = new ProcessBuilder(go.go().toString(), "test", ".")
+                .directory(GoProgram.sourceDir(project).toFile()).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(GoProgram.buildEnvironment(System.getenv(), project.resolve("target/go-it/cache")));
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "go test did not finish");
+        assertEquals(0, p.exitValue(), "go test failed:\n" + out);
+    }
+
+    @Test
     void randomKeysAreJavasPermutation() throws Exception {
         // RANDOM is a Fisher-Yates shuffle driven by SplittableRandom (KeyOrder); the Go program ports both.
         for (int n : new int[] {1, 7, 1000, 100_003}) {
