@@ -25,11 +25,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a GO_RUNTIME group: the Go program, built once per run into {@code target/go/}, started once for the
- * group with its warm-up and measured runs ({@code warmupIterations}, {@code iterations} of the profile; {@code forks}
- * does not apply: one process per group). Its
- * JSON (stdout) becomes the group's result file, written atomically; its progress (stderr) goes where JMH's
- * output goes. A build that fails, a crash, a timeout or output that is not this group's result is a failed
- * group with the reason and the output's tail in {@code failures/ID.json}, as for a fork that died.
+ * group with the profile's {@code warmupIterations} and {@code iterations} as its warm-up and measured runs
+ * ({@code forks} does not apply: one process per group). Its JSON (stdout) becomes the group's result file,
+ * written atomically; its progress (stderr) goes where JMH's output goes. A build that fails, a crash, a
+ * timeout or output that is not this group's result is a failed group with the reason and the output's tail
+ * in {@code failures/ID.json}, as for a fork that died.
  */
 final class GoGroupRunner {
 
