@@ -13,22 +13,22 @@ public enum Metric {
      * Heap the JVM holds from the OS right after the phase, before any GC: what the seed's printout shows for Go
      * (HeapSys unchanged by the deletes). First of the three readings of the OS sequence, taken in one fork.
      */
-    HEAP_COMMITTED_NO_GC("heap.committed.nogc.bytes", "bytes"),
+    HEAP_COMMITTED_NO_GC("nogc.heap.committed.bytes", "bytes"),
     /** The process's RSS at the same moment, before any GC. */
-    PROCESS_RSS_NO_GC("process.rss.nogc.bytes", "bytes"),
+    PROCESS_RSS_NO_GC("nogc.process.rss.bytes", "bytes"),
     /**
      * Heap used at the same moment, before any GC (absolute, no baseline): with heap used after the GC, in the same
      * fork, it says how much the GC freed, the amount the OS sequence's drops are compared with.
      */
-    HEAP_USED_NO_GC("heap.used.nogc.bytes", "bytes"),
+    HEAP_USED_NO_GC("nogc.heap.used.bytes", "bytes"),
     /** Heap used right after the settled GC (absolute, no baseline). */
-    HEAP_USED_AFTER_GC("heap.used.gc.bytes", "bytes"),
+    HEAP_USED_AFTER_GC("heap.used.bytes", "bytes"),
     /** Heap used after a settled full GC, minus the same reading taken before the map existed. */
     RETAINED_HEAP("retained.heap.bytes", "bytes"),
     /** Committed heap right after that settled GC (Go's {@code runtime.GC()}), before any uncommit wait. */
-    HEAP_COMMITTED_AFTER_GC("heap.committed.gc.bytes", "bytes"),
+    HEAP_COMMITTED_AFTER_GC("gc.heap.committed.bytes", "bytes"),
     /** RSS right after that GC. */
-    PROCESS_RSS_AFTER_GC("process.rss.gc.bytes", "bytes"),
+    PROCESS_RSS_AFTER_GC("gc.process.rss.bytes", "bytes"),
     /**
      * 1, 2 or 3 where {@code System.gc()} is disabled, concurrent, or the collector never collects (Epsilon), so
      * retained.heap.bytes is missing on purpose.
@@ -55,7 +55,21 @@ public enum Metric {
     /** Entries still in the map: says what the memory figures belong to. */
     LIVE_ENTRIES("live.entries", "entries"),
     /** What Go's runtime would hold for the same map state (the Go model's subject only). */
-    RETAINED_GO("retained.go.bytes", "bytes");
+    RETAINED_GO("retained.go.bytes", "bytes"),
+
+    // Go itself (GO_RUNTIME, src/main/go): retained.heap.bytes is HeapAlloc after runtime.GC() minus a baseline,
+    // heap.committed.bytes HeapSys and process.rss.bytes RSS, both after runtime.GC(); the nogc. readings are taken
+    // before it, as on the Java side, and the freeosmemory. ones after debug.FreeOSMemory().
+    /** Go's HeapAlloc, absolute, after runtime.GC(). */
+    GO_HEAP_ALLOC("go.heap.alloc.bytes", "bytes"),
+    /** Go's HeapAlloc, absolute, before any GC. */
+    GO_HEAP_ALLOC_NO_GC("nogc.go.heap.alloc.bytes", "bytes"),
+    /** Go's HeapReleased after debug.FreeOSMemory(): heap handed back to the OS. */
+    GO_HEAP_RELEASED_FREED("freeosmemory.go.heap.released.bytes", "bytes"),
+    /** HeapSys after debug.FreeOSMemory() (it counts released pages too, so it does not fall). */
+    HEAP_COMMITTED_FREE_OS_MEMORY("freeosmemory.heap.committed.bytes", "bytes"),
+    /** RSS after debug.FreeOSMemory(): Go's remedy 3. */
+    PROCESS_RSS_FREE_OS_MEMORY("freeosmemory.process.rss.bytes", "bytes");
 
     private final String key;
     private final String unit;
@@ -86,11 +100,13 @@ public enum Metric {
 
     /** The metric a secondary-metric name is, with or without a phase prefix. */
     public static Optional<Metric> of(String name) {
+        Metric best = null;
         for (Metric m : values()) {
-            if (name.equals(m.key) || name.endsWith("." + m.key)) {
-                return Optional.of(m);
+            boolean matches = name.equals(m.key) || name.endsWith("." + m.key);
+            if (matches && (best == null || m.key.length() > best.key.length())) {
+                best = m; // the longest name that fits: nogc.heap.used.bytes before heap.used.bytes
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
     }
 }

@@ -111,7 +111,37 @@ final class ClaimsCheck {
                     + String.join("; ", controlled), Verdict.NOT_APPLICABLE));
         }
         findings.add(goFinding(s, sizes, ks -> ks.stream().allMatch(k -> k >= KEPT), "kept its buckets", "shrank"));
+        goMeasured(s, sizes, ks -> ks.stream().allMatch(k -> k >= KEPT), "kept its buckets", "shrank").ifPresent(findings::add);
         return new Claim(title, seed, rule, findings);
+    }
+
+    /**
+     * Go itself, measured (GO_RUNTIME, its {@code map[int][N]byte}): the same rule on HeapAlloc after
+     * {@code runtime.GC()}. Empty when the run did not run Go.
+     */
+    private static Optional<Finding> goMeasured(Scenario s, List<Integer> sizes, java.util.function.Predicate<List<Double>> agrees,
+                                                String yes, String no) {
+        Optional<String> go = goRuntime(s);
+        if (go.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Double> ks = sizes.stream().map(vs -> s.keptAfterDelete(go.get(), vs, Metric.RETAINED_HEAP))
+                .filter(k -> !Double.isNaN(k)).toList();
+        if (ks.isEmpty()) {
+            return Optional.of(new Finding(goRuntimeLabel(s, go.get()), "not measured at these sizes", Verdict.NOT_MEASURED));
+        }
+        boolean ok = agrees.test(ks);
+        return Optional.of(new Finding(goRuntimeLabel(s, go.get()), (ok ? yes : no) + ": Go keeps "
+                + keptText(s, go.get(), sizes, Metric.RETAINED_HEAP), ok ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD));
+    }
+
+    /** Go's {@code map[int][N]byte} as measured, if the run has it. */
+    private static Optional<String> goRuntime(Scenario s) {
+        return s.subjectsIn(MapGroup.GO_RUNTIME).stream().filter(x -> !x.endsWith(LifecycleTable.GO_POINTER_SUFFIX)).findFirst();
+    }
+
+    private static String goRuntimeLabel(Scenario s, String subject) {
+        return MapGroup.GO_RUNTIME.label() + " (" + s.info(subject).map(i -> i.library() + ", " + i.className()).orElse(subject) + ")";
     }
 
     /** Whether a subject kept at least {@link #KEPT} at every measured size; empty when nothing was measured. */
@@ -152,6 +182,15 @@ final class ClaimsCheck {
                     switches(g128, g129) ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD);
         }
         findings.add(go);
+        goRuntime(s).ifPresent(g -> {
+            double m128 = s.keptAfterDelete(g, 128, Metric.RETAINED_HEAP);
+            double m129 = s.keptAfterDelete(g, 129, Metric.RETAINED_HEAP);
+            findings.add(Double.isNaN(m128) || Double.isNaN(m129)
+                    ? new Finding(goRuntimeLabel(s, g), "not measured at both sizes", Verdict.NOT_MEASURED)
+                    : new Finding(goRuntimeLabel(s, g), "Go keeps " + Format.percent(m128) + " of the fill at 128 bytes, "
+                    + Format.percent(m129) + " at 129 bytes (HeapAlloc after runtime.GC())",
+                    switches(m128, m129) ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD));
+        });
         List<String> java = s.subjectsIn(MapGroup.JAVA_MAPS);
         List<String> changing = java.stream().filter(x -> !s.storage(x, 128).equals(s.storage(x, 129))).toList();
         if (!java.isEmpty() && changing.isEmpty()) {
@@ -364,7 +403,57 @@ final class ClaimsCheck {
         }
         findings.add(new Finding(MapGroup.GO_MODEL.label(), "the model computes what Go's heap holds (HeapAlloc), not what the "
                 + "process holds from the OS (HeapSys, RSS)", Verdict.NOT_MEASURED));
+        goRuntime(base).ifPresent(g -> findings.add(goOsReturn(base, g)));
         return new Claim(title, seed, rule, findings);
+    }
+
+    /**
+     * Go's own answer to claim 5.5, in one process right after the deletes: HeapSys and RSS before any GC, after
+     * {@code runtime.GC()} and after {@code debug.FreeOSMemory()}, and the share of the heap the GC freed that left
+     * RSS by the end (the same rule as Java's).
+     */
+    static Finding goOsReturn(Scenario s, String go) {
+        List<Double> shares = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (int vs : SeedSection.seedSizes(s)) {
+            double[] rss = {at(s, go, vs, Metric.PROCESS_RSS_NO_GC), at(s, go, vs, Metric.PROCESS_RSS),
+                    at(s, go, vs, Metric.PROCESS_RSS_FREE_OS_MEMORY)};
+            double[] sys = {at(s, go, vs, Metric.HEAP_COMMITTED_NO_GC), at(s, go, vs, Metric.HEAP_COMMITTED),
+                    at(s, go, vs, Metric.HEAP_COMMITTED_FREE_OS_MEMORY)};
+            double freed = at(s, go, vs, Metric.GO_HEAP_ALLOC_NO_GC) - at(s, go, vs, Metric.GO_HEAP_ALLOC);
+            double released = at(s, go, vs, Metric.GO_HEAP_RELEASED_FREED);
+            if (java.util.Arrays.stream(rss).anyMatch(Double::isNaN) || Double.isNaN(freed)) {
+                continue;
+            }
+            String line = vs + " B: RSS " + Format.mib(rss[0]) + " → " + Format.mib(rss[1]) + " → " + Format.mib(rss[2])
+                    + " MiB, HeapSys " + Format.mib(sys[0]) + " → " + Format.mib(sys[1]) + " → " + Format.mib(sys[2])
+                    + " MiB (no GC → runtime.GC() → debug.FreeOSMemory()), HeapReleased " + Format.mib(released) + " MiB";
+            if (freed >= MIN_FREED_FOR_OS) {
+                double share = (rss[0] - rss[2]) / freed;
+                line += "; the GC freed " + Format.mib(freed) + " MiB of heap, " + Format.percent(share) + " left RSS";
+                if (share >= 0 && share <= 1) {
+                    shares.add(share);
+                } else {
+                    line += ": invalid";
+                }
+            }
+            lines.add(line);
+        }
+        String where = goRuntimeLabel(s, go);
+        if (lines.isEmpty()) {
+            return new Finding(where, "the in-process readings are missing", Verdict.NOT_MEASURED);
+        }
+        if (shares.isEmpty()) {
+            return new Finding(where, String.join("; ", lines), Verdict.NOT_MEASURED);
+        }
+        double median = median(shares);
+        Verdict v = median >= OS_HOLDS ? Verdict.HOLDS : median >= OS_PARTLY ? Verdict.PARTLY : Verdict.DOES_NOT_HOLD;
+        return new Finding(where, "median share returned " + Format.percent(median) + ": " + String.join("; ", lines)
+                + ". HeapSys counts released pages too, so it never falls: what went back shows in RSS and HeapReleased", v);
+    }
+
+    private static double at(Scenario s, String subject, int vs, Metric metric) {
+        return s.reading(subject, vs, Phase.DELETED, "", metric).score();
     }
 
     /** One JVM's answer to claim 5.5 from the in-fork readings at DELETED. */

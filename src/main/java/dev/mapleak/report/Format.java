@@ -62,6 +62,14 @@ public final class Format {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
+    /** A difference as a signed percentage with three decimals ("+0.000%", "-1.234%"): model against measured. */
+    public static String signedPercent(double fraction) {
+        if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
+            return MISSING;
+        }
+        return String.format(Locale.ROOT, "%+.3f%%", fraction * 100);
+    }
+
     /** "128 bytes", "128 and 129 bytes", "64, 96 and 128 bytes". */
     public static String sizes(java.util.List<Integer> sizes) {
         if (sizes.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.mapleak.report;
 import dev.mapleak.folder.Metric;
 import dev.mapleak.folder.UnusableHeapProbe;
 import dev.mapleak.folder.Phase;
+import dev.mapleak.folder.SubjectKind;
 import dev.mapleak.report.ResultSet.Measurement;
 
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public final class JvmSection {
         boolean unusable = false;
         for (LifecycleTable.Row r : table.rows()) {
             Optional<Measurement> any = any(r);
-            if (any.isPresent()) {
+            if (any.isPresent() && !isGoItself(table, r.subject())) {
                 rows.add(r);
                 jvms.add(any.get().jvm());
                 unusable |= Arrays.stream(Phase.values()).anyMatch(p -> !Double.isNaN(r.at(p, UNUSABLE)));
@@ -226,6 +227,11 @@ public final class JvmSection {
             t.row(line);
         }
         doc.table(t.build());
+    }
+
+    /** Go's own results ran on no JVM: they stay out of the JVM tables. */
+    static boolean isGoItself(LifecycleTable table, String subject) {
+        return table.subjects().find(subject).map(i -> i.kind() == SubjectKind.GO_RUNTIME).orElse(false);
     }
 
     /** "S → F → D → R" in MiB for one metric. */

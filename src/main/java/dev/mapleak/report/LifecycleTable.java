@@ -113,7 +113,8 @@ public final class LifecycleTable {
         Map<String, Measurement> fills = new LinkedHashMap<>();
         Map<String, Measurement> deletes = new LinkedHashMap<>();
         Map<Map<String, String>, Measurement> reclaims = new LinkedHashMap<>();
-        for (Measurement m : results.measurements()) {
+        for (Measurement result : results.measurements()) {
+            Measurement m = asLifecycle(result);
             switch (m.benchmark()) {
                 case FILL -> fills.put(mapKey(m), m);
                 case DELETE -> deletes.put(mapKey(m) + "|" + m.param("deleteFraction"), m);
@@ -153,6 +154,29 @@ public final class LifecycleTable {
                 .thenComparing(r -> String.join("|", r.key().values()))
                 .thenComparing(r -> STRATEGY_ORDER.indexOf(r.strategy())));
         return new LifecycleTable(List.copyOf(rows), varying(rows), subjects);
+    }
+
+    /** Go's program (src/main/go) writes its lifecycle as {@code GoLifecycle.fill|delete|reclaim}. */
+    static final String GO_LIFECYCLE = "GoLifecycle.";
+    /** The name Go's {@code map[int]*[N]byte} results take in the tables (their {@code storage} parameter is POINTER). */
+    public static final String GO_POINTER_SUFFIX = "_POINTER";
+
+    /**
+     * A result as a row of the lifecycle table: Go's phases as the Java benchmark's, and Go's two map types as two
+     * subjects (the {@code storage} parameter, which only Go's results carry, becomes part of the name for
+     * {@code map[int]*[N]byte}), so a Go row lines up with the Java rows of the same conditions.
+     */
+    static Measurement asLifecycle(Measurement m) {
+        if (!m.benchmark().startsWith(GO_LIFECYCLE)) {
+            return m;
+        }
+        Map<String, String> params = new LinkedHashMap<>(m.params());
+        String storage = params.remove("storage");
+        if ("POINTER".equals(storage)) {
+            params.put("subject", params.get("subject") + GO_POINTER_SUFFIX);
+        }
+        return new Measurement("LifecycleBenchmark." + m.benchmark().substring(GO_LIFECYCLE.length()), params, m.jvm(),
+                m.jdkVersion(), m.vmName(), m.jvmArgs(), m.primary(), m.secondary(), m.file());
     }
 
     /** Where {@code subject} stands in the run's subjects.json; a subject it does not list comes last. */

@@ -71,7 +71,7 @@ public record ResultSet(List<Measurement> measurements, List<String> problems, i
     }
 
     /** Benchmark classes whose results mapleak knows how to report. */
-    static final List<String> KNOWN_PACKAGE = List.of("dev.mapleak.bench.");
+    static final List<String> KNOWN_PACKAGE = List.of("dev.mapleak.bench.", "dev.mapleak.go.");
 
     public static ResultSet load(Path resultsDir) {
         List<Measurement> all = new ArrayList<>();
@@ -115,6 +115,11 @@ public record ResultSet(List<Measurement> measurements, List<String> problems, i
         String jvm = jvmLabel(file.getFileName().toString());
         List<Measurement> out = new ArrayList<>();
         for (JsonElement e : array) {
+            if (!e.isJsonObject() || !e.getAsJsonObject().has("benchmark")) {
+                throw new IllegalArgumentException("not a JMH result file (its array holds " + (e.isJsonObject()
+                        ? "an object without a 'benchmark'" : "'" + (e.toString().length() > 40 ? e.toString().substring(0, 40) + "..." : e.toString()) + "'")
+                        + " where each result should be an object with a 'benchmark')");
+            }
             JsonObject o = e.getAsJsonObject();
             String full = o.get("benchmark").getAsString();
             if (KNOWN_PACKAGE.stream().noneMatch(full::startsWith)) {

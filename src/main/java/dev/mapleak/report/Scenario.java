@@ -149,6 +149,11 @@ public final class Scenario {
         return goSubject().map(subject::equals).orElse(false);
     }
 
+    /** What the run folder records about {@code subject}. */
+    Optional<SubjectInfo> info(String subject) {
+        return table.subjects().find(subject);
+    }
+
     /** Whose map {@code subject} is, from the kind the run folder records. */
     MapGroup group(String subject) {
         return MapGroup.of(table.subjects().find(subject));

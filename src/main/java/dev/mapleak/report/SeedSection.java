@@ -45,8 +45,56 @@ final class SeedSection {
             if (vs == 128 && s.entries() == SEED_ENTRIES) {
                 doc.paragraph(printoutNote(s));
             }
+            modelVersusMeasured(s, vs, strategy).ifPresent(doc::paragraph);
             regionNote(data, s, vs).ifPresent(doc::paragraph);
         }
+    }
+
+    /**
+     * Go itself, measured: HeapAlloc after {@code runtime.GC()} minus the baseline, the Go figure the model row
+     * computes, from the run folder's record of the Go version and map implementation.
+     */
+    static List<String> goMeasuredRow(Scenario s, String subject, int vs, String strategy) {
+        String what = s.info(subject).map(i -> i.library() + ", " + i.className()).orElse(subject);
+        return List.of("**Go, measured** (" + what + ")", s.storageLabel(subject, vs),
+                s.reading(subject, vs, Phase.START, strategy, Metric.RETAINED_HEAP).mib(),
+                s.reading(subject, vs, Phase.FILLED, strategy, Metric.RETAINED_HEAP).mib(),
+                s.reading(subject, vs, Phase.DELETED, strategy, Metric.RETAINED_HEAP).mib(),
+                s.reading(subject, vs, Phase.RECLAIMED, strategy, Metric.RETAINED_HEAP).mib(),
+                Format.percent(s.keptAfterDelete(subject, vs, Metric.RETAINED_HEAP)), Format.MISSING);
+    }
+
+    /**
+     * The Go model against Go measured, per phase at one value size: (model − measured) ÷ measured. Only where the
+     * measured Go has classic maps, the layout the model copies; a Swiss-table Go is not compared with it.
+     */
+    static Optional<String> modelVersusMeasured(Scenario s, int vs, String strategy) {
+        Optional<String> model = s.goSubject();
+        Optional<String> measured = s.subjectsIn(MapGroup.GO_RUNTIME).stream().filter(x -> s.storage(x, vs).isPresent()
+                && !x.endsWith(LifecycleTable.GO_POINTER_SUFFIX)).findFirst();
+        if (model.isEmpty() || measured.isEmpty() || s.state(measured.get(), vs).isEmpty()) {
+            return Optional.empty();
+        }
+        String impl = s.info(measured.get()).map(i -> i.className()).orElse("");
+        if (!impl.contains("classic")) {
+            return Optional.of("Go model versus Go measured: not compared, the measured Go has " + impl
+                    + ": the model copies Go's classic (pre-1.24) bucket map, not Swiss tables.");
+        }
+        List<String> parts = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            double m = s.reading(model.get(), vs, phase, strategy, Metric.RETAINED_GO).score();
+            double g = s.reading(measured.get(), vs, phase, strategy, Metric.RETAINED_HEAP).score();
+            if (Double.isNaN(m) || Double.isNaN(g)) {
+                continue;
+            }
+            // An empty map holds a few dozen bytes either way (the program's own holder is 16): a share of that says nothing.
+            parts.add(g >= Format.MIB
+                    ? phase.name() + " " + Format.mib(m) + " vs " + Format.mib(g) + " MiB (" + Format.signedPercent((m - g) / g) + ")"
+                    : phase.name() + " " + Format.count((long) m) + " vs " + Format.count((long) g) + " bytes");
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of("Go model versus Go measured (" + measured.get() + ", "
+                + s.info(measured.get()).map(i -> i.library()).orElse("Go") + "), " + vs + "-byte values: "
+                + String.join("; ", parts) + ".");
     }
 
     /**
@@ -101,8 +149,13 @@ final class SeedSection {
                     Format.mib(p[0] * Format.MIB), Format.mib(p[1] * Format.MIB), Format.mib(p[2] * Format.MIB), Format.MISSING,
                     Format.MISSING, Format.MISSING));
         }
+        for (String subject : s.subjectsIn(MapGroup.GO_RUNTIME)) {
+            if (s.state(subject, vs).isPresent()) {
+                t.row(goMeasuredRow(s, subject, vs, strategy));
+            }
+        }
         for (String subject : s.subjects()) {
-            if (s.state(subject, vs).isEmpty()) {
+            if (s.state(subject, vs).isEmpty() || s.group(subject) == MapGroup.GO_RUNTIME) {
                 continue;
             }
             t.row(List.of(subject, s.storageLabel(subject, vs),

@@ -2,9 +2,11 @@ package dev.mapleak.run;
 
 import dev.mapleak.folder.PlanFile;
 import dev.mapleak.folder.RunFolder;
-
 import dev.mapleak.folder.UsageException;
-
+import dev.mapleak.gorun.GoLifecycle;
+import dev.mapleak.gorun.GoMode;
+import dev.mapleak.gorun.GoProgram;
+import dev.mapleak.gorun.GoToolchain;
 import dev.mapleak.measure.JvmFlags;
 import dev.mapleak.report.ReportCommand;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One execution of a profile: everything that can be wrong with the input is checked first (profile,
@@ -53,11 +56,18 @@ public final class BenchRun {
     private final Path home;
     private final PrintStream out;
     private final JdkDiscovery jdks;
+    private final Supplier<Optional<GoToolchain>> goToolchains;
 
     public BenchRun(Path home, PrintStream out, JdkDiscovery jdks) {
+        this(home, out, jdks, GoToolchain::find);
+    }
+
+    /** {@code goToolchains} finds the Go toolchain (tests pretend there is none). */
+    BenchRun(Path home, PrintStream out, JdkDiscovery jdks, Supplier<Optional<GoToolchain>> goToolchains) {
         this.home = home;
         this.out = out;
         this.jdks = jdks;
+        this.goToolchains = goToolchains;
     }
 
     /**
@@ -67,7 +77,7 @@ public final class BenchRun {
      */
     /** {@code plan} is what this run measures; {@code whole} the profile's plan, larger when the run is one shard of it. */
     private record Prepared(Profile profile, Plan plan, Plan whole, Map<String, JvmConfig> jvms, List<String> leftOut,
-                            CommandLineOptions jmhOptions, PlanFile planFile) {
+                            CommandLineOptions jmhOptions, PlanFile planFile, Optional<GoLifecycle> go) {
     }
 
     /**
@@ -88,7 +98,8 @@ public final class BenchRun {
                 throw new UsageException(profile.where(Profile.JDKS) + ": no JVM can run here: " + String.join("; ", leftOut));
             }
         }
-        Plan whole = Plan.expand(profile, BenchmarkCatalog.fromJar(), List.copyOf(jvms.keySet()));
+        Optional<GoLifecycle> go = goLifecycle(profile, leftOut);
+        Plan whole = Plan.expand(profile, BenchmarkCatalog.fromJar(), List.copyOf(jvms.keySet()), go);
         if (whole.runs().isEmpty()) {
             throw new UsageException(profile.where(Profile.BENCHMARKS) + ": nothing to run: every combination is not applicable");
         }
@@ -103,7 +114,40 @@ public final class BenchRun {
             }
         }
         HeapPreflight.check(plan.runs(), profile.settings().heap(), profile.where(Profile.HEAP));
-        return new Prepared(profile, plan, whole, jvms, List.copyOf(leftOut), jmhOptions, planFile);
+        return new Prepared(profile, plan, whole, jvms, List.copyOf(leftOut), jmhOptions, planFile, go);
+    }
+
+    /**
+     * The Go program's lifecycle when the profile asks for it ({@code go = optional | required}) and a Go
+     * toolchain and the program's source are here. Missing either is one left-out line for {@code optional},
+     * and bad input for {@code required}.
+     */
+    private Optional<GoLifecycle> goLifecycle(Profile profile, List<String> leftOut) {
+        GoMode mode = profile.settings().go();
+        if (mode == GoMode.OFF) {
+            return Optional.empty();
+        }
+        Path source = GoProgram.sourceDir(home);
+        String missing = null;
+        Optional<GoToolchain> toolchain = goToolchains.get();
+        if (toolchain.isEmpty()) {
+            missing = "no Go toolchain found ($GOROOT/bin/go or go on PATH): " + GoToolchain.HOW_TO_INSTALL;
+        } else if (!GoProgram.present(source)) {
+            missing = "the Go program's source is not at " + source + " (run mapleak from its checkout)";
+        }
+        if (missing != null) {
+            if (mode == GoMode.REQUIRED) {
+                throw new UsageException(profile.where(Profile.GO) + ": go = required, but " + missing
+                        + " (or set go = optional to run without it)");
+            }
+            leftOut.add(GoLifecycle.SUBJECT + " (go = optional): " + missing);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new GoLifecycle(toolchain.get(), GoProgram.valueSizes(source)));
+        } catch (IOException e) {
+            throw new UsageException("cannot read the Go program's value sizes: " + e.getMessage());
+        }
     }
 
     /**
@@ -129,7 +173,7 @@ public final class BenchRun {
                     Environment.describe(profile.name(), command, checked, p.leftOut(), home)));
             folder.writePlan(p.planFile());
             // The whole plan's subjects, also in a shard: merged shards then agree on one subjects.json.
-            folder.writeSubjects(SubjectRecords.of(p.whole().runs()));
+            folder.writeSubjects(SubjectRecords.of(p.whole().runs(), p.go()));
             return execute(folder, p, request, null);
         }
     }
@@ -200,13 +244,16 @@ public final class BenchRun {
                     done > 0 ? " (" + done + " already done)" : "", p.plan().notApplicable().size()));
             GroupRunner runner = new GroupRunner(folder, p.profile().settings(), p.jmhOptions(),
                     ExtraProfilers.create(request.profilers(), folder), console, interruption::requested);
+            GoGroupRunner goRunner = p.go().map(go -> new GoGroupRunner(folder, p.profile().settings(), go, home, console))
+                    .orElse(null);
             Progress progress = new Progress(todo.size());
             for (Combination c : todo) {
                 if (interruption.requested()) {
                     break;
                 }
                 long t0 = System.nanoTime();
-                GroupRunner.Outcome outcome = runner.run(c, p.jvms().get(c.jvm()));
+                GroupRunner.Outcome outcome = GoLifecycle.isGo(c.benchmark()) && goRunner != null
+                        ? goRunner.run(c) : runner.run(c, p.jvms().get(c.jvm()));
                 if (interruption.requested() && !outcome.ok()) {
                     break; // cut short by the user: not a failure, and resume measures it
                 }

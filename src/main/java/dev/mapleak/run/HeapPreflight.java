@@ -1,8 +1,8 @@
 package dev.mapleak.run;
 
 import dev.mapleak.folder.UsageException;
-
 import dev.mapleak.folder.Storage;
+import dev.mapleak.gorun.GoLifecycle;
 import dev.mapleak.subject.Subject;
 
 import java.util.List;
@@ -31,8 +31,8 @@ final class HeapPreflight {
 
     /** Peak live bytes of one combination, or 0 when it has no map parameters to estimate from. */
     static long estimateBytes(Combination c) {
-        if (c.param("subject") == null || c.param("valueSize") == null) {
-            return 0;
+        if (c.param("subject") == null || c.param("valueSize") == null || GoLifecycle.isGo(c.benchmark())) {
+            return 0; // a Go group runs in its own process, not in a fork with this heap
         }
         Subject subject = Subject.parse(c.param("subject"));
         int valueSize = Integer.parseInt(c.param("valueSize"));

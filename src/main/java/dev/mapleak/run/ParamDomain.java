@@ -4,6 +4,7 @@ import dev.mapleak.lifecycle.History;
 import dev.mapleak.lifecycle.KeyOrder;
 import dev.mapleak.lifecycle.Lifecycle;
 import dev.mapleak.lifecycle.Strategy;
+import dev.mapleak.folder.Storage;
 import dev.mapleak.subject.Subject;
 
 import java.util.Arrays;
@@ -29,6 +30,7 @@ final class ParamDomain {
             "strategy", Strategy::parse,
             "keys", v -> enumValue(KeyOrder.class, "keys", v),
             "history", v -> enumValue(History.class, "history", v),
+            "storage", v -> enumValue(Storage.class, "storage", v),
             "rounds", v -> {
                 if (parseInt("rounds", v) < 0) {
                     throw new IllegalArgumentException("rounds must be >= 0, got " + v);

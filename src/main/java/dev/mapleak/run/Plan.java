@@ -2,7 +2,7 @@ package dev.mapleak.run;
 
 import dev.mapleak.folder.PlanFile;
 import dev.mapleak.folder.UsageException;
-
+import dev.mapleak.gorun.GoLifecycle;
 import dev.mapleak.lifecycle.Strategy;
 import dev.mapleak.subject.Subject;
 
@@ -45,6 +45,14 @@ public record Plan(List<Combination> runs, List<Skipped> notApplicable) {
     }
 
     static Plan expand(Profile profile, BenchmarkCatalog catalog, List<String> jvmLabels) {
+        return expand(profile, catalog, jvmLabels, Optional.empty());
+    }
+
+    /**
+     * With {@code go} present, every LifecycleBenchmark method of the profile also runs as its Go twin (subject
+     * GO_RUNTIME, {@link GoLifecycle}): once, not once per JVM, as it runs no JVM.
+     */
+    static Plan expand(Profile profile, BenchmarkCatalog catalog, List<String> jvmLabels, Optional<GoLifecycle> go) {
         List<BenchmarkCatalog.Benchmark> benchmarks = new ArrayList<>();
         for (String selector : profile.benchmarks()) {
             for (BenchmarkCatalog.Benchmark b : catalog.resolve(selector, profile.where(Profile.BENCHMARKS))) {
@@ -53,16 +61,23 @@ public record Plan(List<Combination> runs, List<Skipped> notApplicable) {
                 }
             }
         }
+        if (go.isPresent()) {
+            benchmarks.addAll(goTwins(benchmarks));
+        }
         checkParams(profile, benchmarks);
 
         List<Combination> runs = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (BenchmarkCatalog.Benchmark b : benchmarks) {
+            boolean isGo = GoLifecycle.isGo(b.name());
             Map<String, List<String>> axes = new LinkedHashMap<>();
+            if (isGo) {
+                axes.put("subject", List.of(GoLifecycle.SUBJECT));
+            }
             b.params().forEach((name, defaults) -> axes.put(name, valuesFor(profile, b, name, defaults)));
             for (Map<String, String> point : cartesian(axes)) {
-                Optional<String> reason = notApplicable(point);
-                for (String jvm : jvmLabels) {
+                Optional<String> reason = isGo ? go.get().notApplicable(point) : notApplicable(point);
+                for (String jvm : isGo ? List.of(Combination.DEFAULT_JVM) : jvmLabels) {
                     Combination c = new Combination(b.name(), b.fullName(), point, jvm);
                     if (reason.isPresent()) {
                         skipped.add(new Skipped(c, reason.get()));
@@ -81,13 +96,35 @@ public record Plan(List<Combination> runs, List<Skipped> notApplicable) {
      * give each benchmark class the values that make sense for it; without either, the benchmark's defaults.
      */
     static List<String> valuesFor(Profile profile, BenchmarkCatalog.Benchmark b, String name, List<String> defaults) {
-        for (String key : List.of(b.name() + "." + name, b.className() + "." + name, name)) {
+        List<String> keys = new ArrayList<>(List.of(b.name() + "." + name, b.className() + "." + name));
+        if (GoLifecycle.isGo(b.name())) { // a Go twin also takes its Java benchmark's scoped values
+            keys.addAll(List.of(GoLifecycle.javaTwinOf(b.name()) + "." + name, GoLifecycle.JAVA_TWIN_CLASS + "." + name));
+        }
+        keys.add(name);
+        for (String key : keys) {
             List<String> values = profile.params().get(key);
             if (values != null) {
                 return values;
             }
         }
         return defaults;
+    }
+
+    /**
+     * The Go twin of each LifecycleBenchmark method: its parameters without {@code subject} (always GO_RUNTIME),
+     * plus {@code storage}, INLINE and POINTER unless the profile narrows it.
+     */
+    private static List<BenchmarkCatalog.Benchmark> goTwins(List<BenchmarkCatalog.Benchmark> benchmarks) {
+        List<BenchmarkCatalog.Benchmark> twins = new ArrayList<>();
+        for (BenchmarkCatalog.Benchmark b : benchmarks) {
+            GoLifecycle.twinOf(b.name()).ifPresent(twin -> {
+                Map<String, List<String>> params = new LinkedHashMap<>(b.params());
+                params.remove("subject");
+                params.put(GoLifecycle.STORAGE, GoLifecycle.STORAGES);
+                twins.add(new BenchmarkCatalog.Benchmark(twin, GoLifecycle.PACKAGE + twin, params));
+            });
+        }
+        return twins;
     }
 
     /** Every profile key that is not a setting must be a parameter of one of its benchmarks, with valid values. */

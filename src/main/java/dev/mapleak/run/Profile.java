@@ -1,6 +1,7 @@
 package dev.mapleak.run;
 
 import dev.mapleak.folder.UsageException;
+import dev.mapleak.gorun.GoMode;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -42,9 +43,10 @@ public record Profile(String name, String text, String description, List<String>
      *                 a trailing {@code ?} makes one optional: left out with a line when not installed)
      * @param variants named sets of extra JVM flags ({@code variant.g1-tuned = -XX:+UseG1GC ...}); every
      *                 combination runs once per JDK and variant
+     * @param go       whether the lifecycle also runs on Go's own maps (subject GO_RUNTIME, {@link GoMode})
      */
     public record Settings(int forks, int warmupIterations, int iterations, String heap, List<String> jvmArgs,
-                           int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants) {
+                           int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants, GoMode go) {
     }
 
     public static final String DESCRIPTION = "description";
@@ -57,11 +59,12 @@ public record Profile(String name, String text, String description, List<String>
     public static final String TIMEOUT = "timeoutMinutes";
     public static final String JDKS = "jdks";
     public static final String VARIANT_PREFIX = "variant.";
+    public static final String GO = "go";
     /** Not a JMH setting: what {@code --list} shows as the profile's measured wall time. */
     public static final String MEASURED_WALL_TIME = "measuredWallTime";
     public static final String NOT_MEASURED = "not measured";
     public static final Set<String> SETTINGS = Set.of(DESCRIPTION, BENCHMARKS, FORKS, WARMUPS, ITERATIONS, HEAP,
-            JVM_ARGS, TIMEOUT, JDKS, MEASURED_WALL_TIME);
+            JVM_ARGS, TIMEOUT, JDKS, GO, MEASURED_WALL_TIME);
     /** UTF-8's byte-order mark, which some editors put first in a file; never part of the first key. */
     private static final char BOM = '\uFEFF';
 
@@ -171,7 +174,8 @@ public record Profile(String name, String text, String description, List<String>
                 r.words(JVM_ARGS),
                 r.integer(TIMEOUT, 10, 1),
                 r.list(JDKS, List.of("default")),
-                java.util.Collections.unmodifiableMap(variants));
+                java.util.Collections.unmodifiableMap(variants),
+                r.goMode(GO));
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (String key : values.keySet()) {
             if (!isSetting(key)) {
@@ -265,6 +269,15 @@ public record Profile(String name, String text, String description, List<String>
                 // reported below
             }
             throw new UsageException(at(key) + ": " + key + " must be a whole number >= " + min + ", got '" + v + "'");
+        }
+
+        GoMode goMode(String key) {
+            String v = values.get(key);
+            try {
+                return v == null ? GoMode.OFF : GoMode.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(at(key) + ": " + e.getMessage());
+            }
         }
 
         String heap(String key, String fallback) {

@@ -33,7 +33,7 @@ class SmokeRunIT {
     static final int VALUE_SIZE = 128;
     /** Every probe that answers on G1 with a full System.gc(), the OS sequence's three readings included. */
     static final List<String> METRICS = List.of("retained.jol.bytes", "retained.heap.bytes", "heap.probe.floor.bytes",
-            "heap.committed.nogc.bytes", "process.rss.nogc.bytes", "heap.used.nogc.bytes", "heap.used.gc.bytes", "heap.committed.gc.bytes", "process.rss.gc.bytes",
+            "nogc.heap.committed.bytes", "nogc.process.rss.bytes", "nogc.heap.used.bytes", "heap.used.bytes", "gc.heap.committed.bytes", "gc.process.rss.bytes",
             "heap.committed.bytes", "process.rss.bytes", "live.entries");
 
     @TempDir

@@ -56,6 +56,16 @@ class ReportBadInputTest {
         assertTrue(Files.isRegularFile(run.resolve("charts/retained-after-delete.png")));
     }
 
+    /** Issue 17: a JSON array of numbers used to be skipped as "Not a JSON Object: 1", which says nothing. */
+    @Test
+    void anArrayOfSomethingElseSaysWhatAResultFileHolds() throws IOException {
+        Path run = Fixtures.copy("smoke", tmp);
+        Files.writeString(run.resolve("results/numbers.json"), "[1,2]");
+        String printed = render(run);
+        assertTrue(printed.contains("mapleak: skipped results/numbers.json: not a JMH result file (its array holds '1' where"
+                + " each result should be an object with a 'benchmark')"), printed);
+    }
+
     @Test
     void onlyBrokenFilesMeanNothingToRender() throws IOException {
         Path run = Fixtures.copy("smoke", tmp);

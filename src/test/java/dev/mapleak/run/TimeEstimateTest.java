@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TimeEstimateTest {
 
     static Profile.Settings settings(int warmups, int iterations) {
-        return new Profile.Settings(1, warmups, iterations, "1g", List.of(), 10, List.of("default"), Map.of());
+        return new Profile.Settings(1, warmups, iterations, "1g", List.of(), 10, List.of("default"), Map.of(),
+                dev.mapleak.gorun.GoMode.OFF);
     }
 
     static Combination combination(String benchmark, Map<String, String> params) {

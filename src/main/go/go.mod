@@ -1,0 +1,3 @@
+module mapleak/gorun
+
+go 1.19
