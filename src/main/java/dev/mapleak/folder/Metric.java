@@ -48,7 +48,13 @@ public enum Metric {
     /** Entries still in the map: says what the memory figures belong to. */
     LIVE_ENTRIES("live.entries", "entries"),
     /** What Go's runtime would hold for the same map state (the Go model's subject only). */
-    RETAINED_GO("retained.go.bytes", "bytes");
+    RETAINED_GO("retained.go.bytes", "bytes"),
+    /**
+     * Bytes the benchmark thread allocated from the end of the iteration's untimed setup to the start of its
+     * teardown: the timed call alone (plus JMH's few bytes around it, which KEEP's figure shows), per thread
+     * ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}). Timing groups only.
+     */
+    TIMED_ALLOC("timed.alloc.bytes", "bytes");
 
     private final String key;
     private final String unit;

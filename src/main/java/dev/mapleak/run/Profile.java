@@ -35,7 +35,25 @@ public record Profile(String name, String text, String description, List<String>
      *                 combination runs once per JDK and variant
      */
     public record Settings(int forks, int warmupIterations, int iterations, String heap, List<String> jvmArgs,
-                           int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants) {
+                           int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants, Timing timing) {
+
+        /** Settings with the default timing pass. */
+        public Settings(int forks, int warmupIterations, int iterations, String heap, List<String> jvmArgs,
+                        int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants) {
+            this(forks, warmupIterations, iterations, heap, jvmArgs, timeoutMinutes, jdks, variants, Timing.DEFAULT);
+        }
+    }
+
+    /**
+     * How timing groups ({@code @TimingPass} benchmarks, whose times are published as costs) run, apart from the
+     * memory groups' {@code forks}/{@code warmupIterations}/{@code iterations}: a median and spread need several
+     * shots, and shots from more than one fork show how much a JVM's luck moves them. At least
+     * {@value #MIN_FORKS} forks and {@value #MIN_ITERATIONS} measured shots (the report ranks nothing on fewer).
+     */
+    public record Timing(int forks, int warmupIterations, int iterations) {
+        public static final int MIN_FORKS = 2;
+        public static final int MIN_ITERATIONS = 5;
+        public static final Timing DEFAULT = new Timing(2, 3, 5);
     }
 
     public static final String DESCRIPTION = "description";
@@ -48,8 +66,11 @@ public record Profile(String name, String text, String description, List<String>
     public static final String TIMEOUT = "timeoutMinutes";
     public static final String JDKS = "jdks";
     public static final String VARIANT_PREFIX = "variant.";
-    public static final Set<String> SETTINGS =
-            Set.of(DESCRIPTION, BENCHMARKS, FORKS, WARMUPS, ITERATIONS, HEAP, JVM_ARGS, TIMEOUT, JDKS);
+    public static final String TIMING_FORKS = "timing.forks";
+    public static final String TIMING_WARMUPS = "timing.warmupIterations";
+    public static final String TIMING_ITERATIONS = "timing.iterations";
+    public static final Set<String> SETTINGS = Set.of(DESCRIPTION, BENCHMARKS, FORKS, WARMUPS, ITERATIONS, HEAP,
+            JVM_ARGS, TIMEOUT, JDKS, TIMING_FORKS, TIMING_WARMUPS, TIMING_ITERATIONS);
 
     static boolean isSetting(String key) {
         return SETTINGS.contains(key) || key.startsWith(VARIANT_PREFIX);
@@ -138,7 +159,10 @@ public record Profile(String name, String text, String description, List<String>
                 r.words(JVM_ARGS),
                 r.integer(TIMEOUT, 10, 1),
                 r.list(JDKS, List.of("default")),
-                java.util.Collections.unmodifiableMap(variants));
+                java.util.Collections.unmodifiableMap(variants),
+                new Timing(r.integer(TIMING_FORKS, Timing.DEFAULT.forks(), Timing.MIN_FORKS),
+                        r.integer(TIMING_WARMUPS, Timing.DEFAULT.warmupIterations(), 1),
+                        r.integer(TIMING_ITERATIONS, Timing.DEFAULT.iterations(), Timing.MIN_ITERATIONS)));
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (String key : values.keySet()) {
             if (!isSetting(key)) {
