@@ -86,7 +86,7 @@ final class GroupRunner {
         return new Runner(options, out);
     }
 
-    private Options options(Combination c, JvmConfig jvm, Path resultFile) throws IOException {
+    Options options(Combination c, JvmConfig jvm, Path resultFile) throws IOException {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .parent(userOptions)
                 .include("^" + Pattern.quote(c.fullName()) + "$")
