@@ -62,11 +62,18 @@ class PublishedRunsRerenderTest {
     static List<String> withoutIssue11Sections(List<String> lines) {
         List<String> out = new ArrayList<>();
         boolean skipping = false;
+        boolean blankAfterDropped = false;
         for (String line : lines) {
             if (line.startsWith("![Time of each strategy, as a ratio to KEEP](charts/strategies-time-")
                     || line.startsWith("*Time of each strategy ÷ time of KEEP")) {
+                blankAfterDropped = true;
                 continue;
             }
+            if (blankAfterDropped && line.isEmpty()) {
+                blankAfterDropped = false;
+                continue;
+            }
+            blankAfterDropped = false;
             if (line.startsWith("## ")) {
                 skipping = line.matches("## \\d+\\. (Advice from these numbers|What a remedy costs)");
             }
