@@ -225,8 +225,10 @@ final class ClaimsCheck {
         if (!partial.isEmpty()) {
             rule += " At a partial delete fraction f the survivors stay, so the leftover is what KEEP holds above what the survivors "
                     + "need, estimated from the fill as START + (1 − f) × (FILLED − START); REBUILD frees it when (KEEP − REBUILD) ÷ "
-                    + "leftover ≥ " + Format.percent(REBUILD_FREES) + ", and a leftover under " + Format.percent(KEPT)
-                    + " of the fill is nothing to free. Checked at deleteFraction " + String.join(", ", partial) + ".";
+                    + "leftover ≥ " + Format.percent(REBUILD_FREES) + " or when it holds less than " + Format.percent(KEPT)
+                    + " of the fill above that estimate (the estimate's resolution: a right-sized table still rounds up to a power "
+                    + "of two), and a leftover under " + Format.percent(KEPT) + " of the fill is nothing to free. Checked at "
+                    + "deleteFraction " + String.join(", ", partial) + ".";
         }
         boolean atAll = deletesAll(s) && s.strategies().contains("REBUILD") && s.strategies().contains("KEEP");
         if (!atAll && partial.isEmpty()) {
@@ -302,9 +304,13 @@ final class ClaimsCheck {
             return;
         }
         double share = (keep - rebuild) / leftover;
+        // At a partial fraction the survivors' need is an estimate, good to 1% of the fill; within that REBUILD left nothing.
+        boolean withinEstimate = fraction < 1.0 && rebuild - survivors < KEPT * (filled - start);
         String text = name + " " + Format.mib(keep) + " → " + Format.mib(rebuild) + " MiB (" + Format.percent(share)
-                + (fraction < 1.0 ? " of the " + Format.mib(leftover) + " MiB leftover" : "") + " freed)";
-        (share >= REBUILD_FREES ? freed : notFreed).add(text);
+                + (fraction < 1.0 ? " of the " + Format.mib(leftover) + " MiB leftover" : "") + " freed"
+                + (withinEstimate && share < REBUILD_FREES ? "; " + Format.mib(rebuild - survivors) + " MiB above the survivors' share" : "")
+                + ")";
+        (share >= REBUILD_FREES || withinEstimate ? freed : notFreed).add(text);
     }
 
     // ---- 5. GC + returning memory to the OS ---------------------------------------------------------

@@ -181,6 +181,13 @@ class RemedyCostReportTest {
         // table the deletes left) and REBUILD frees 4,194,304 of it: 100.0%.
         assertTrue(half.measured().contains("JDK_HASH_MAP 99.55 → 95.55 MiB (100.0% of the 4.00 MiB leftover freed)"), half.measured());
         assertTrue(c.rule().contains("Checked at deleteFraction 0.5, 0.9, 0.99."), c.rule());
+        // FASTUTIL at 0.9: FILLED 160,777,328, START 368, KEEP 18,594,416, REBUILD 16,497,264; the survivors' share is
+        // 368 + 0.1 x 160,776,960 = 16,078,064, so REBUILD frees 83.3% of the 2.40 MiB leftover and holds 0.40 MiB above
+        // the estimate: under 1% of the fill (1.53 MiB), its new table's power-of-two rounding, so it counts as freed.
+        ClaimsCheck.Finding tenth = c.findings().get(where.indexOf("Java @ deleteFraction 0.9"));
+        assertTrue(tenth.measured().contains("**freed**: JDK_HASH_MAP") && tenth.measured().contains(
+                "FASTUTIL 17.73 → 15.73 MiB (83.3% of the 2.40 MiB leftover freed; 0.400 MiB above the survivors' share)"), tenth.measured());
+        assertEquals(Verdict.HOLDS, tenth.verdict());
     }
 
     private static Advice.Pick pick(RunData data, String subject, String fraction) {
