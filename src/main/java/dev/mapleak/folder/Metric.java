@@ -69,7 +69,14 @@ public enum Metric {
     /** HeapSys after debug.FreeOSMemory() (it counts released pages too, so it does not fall). */
     HEAP_COMMITTED_FREE_OS_MEMORY("freeosmemory.heap.committed.bytes", "bytes"),
     /** RSS after debug.FreeOSMemory(): Go's remedy 3. */
-    PROCESS_RSS_FREE_OS_MEMORY("freeosmemory.process.rss.bytes", "bytes");
+    PROCESS_RSS_FREE_OS_MEMORY("freeosmemory.process.rss.bytes", "bytes"),
+
+    /**
+     * Bytes the benchmark thread allocated from the end of the iteration's untimed setup to the start of its
+     * teardown: the timed call alone (plus JMH's few bytes around it, which KEEP's figure shows), per thread
+     * ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}). Timing groups only.
+     */
+    TIMED_ALLOC("timed.alloc.bytes", "bytes");
 
     private final String key;
     private final String unit;

@@ -7,12 +7,14 @@ import dev.mapleak.folder.Storage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link Section#ADVICE}: advice computed from this run's numbers, never fixed text: for each subject and delete fraction,
- * the strategy that recovers the most memory per millisecond, and the value sizes at which storage layout
- * (INLINE or POINTER) changes what a map keeps.
+ * {@link Section#ADVICE}: advice computed from this run's numbers, never fixed text: for each subject and partial delete
+ * fraction, the strategy that recovers the most memory per millisecond, ranked only on sound rows (the timing pass's
+ * median above the floor, at least 5 shots); with every entry deleted, what each strategy leaves, unranked; and the
+ * value sizes at which storage layout (INLINE or POINTER) changes what a map keeps.
  */
 final class Advice {
 
@@ -21,15 +23,22 @@ final class Advice {
     /** Layout matters at a size when INLINE maps keep at least this many times what POINTER maps keep. */
     static final double LAYOUT_MATTERS = 2.0;
 
-    /** The best strategy for one subject and delete fraction; empty best = nothing worth recovering. */
+    /** The best strategy for one subject and delete fraction; empty best = nothing ranked. */
     record Pick(String subject, String deleteFraction, double keepBytes, double filledBytes, Optional<Option> best,
                 List<Option> options) {
     }
 
-    /** A strategy's outcome: bytes it frees compared with KEEP, and its time. */
-    record Option(String strategy, double freedBytes, Reading time) {
+    /**
+     * A strategy's outcome: bytes it frees compared with KEEP (memory pass) and its cost (timing pass), with why that
+     * cost cannot be ranked when it cannot.
+     */
+    record Option(String strategy, double freedBytes, Optional<RemedyCosts.Cost> cost, Optional<String> unsound) {
         double mibPerMs() {
-            return freedBytes / Format.MIB / time.score();
+            return freedBytes / Format.MIB / cost.map(RemedyCosts.Cost::median).orElse(Double.NaN);
+        }
+
+        boolean ranked(double filled) {
+            return unsound.isEmpty() && freedBytes >= WORTH * filled;
         }
     }
 
@@ -43,30 +52,43 @@ final class Advice {
             return;
         }
         int vs = primarySize(seed);
+        RemedyCosts costs = RemedyCosts.of(data.results());
         doc.heading(3, "Which strategy recovers most memory per millisecond", "advice-strategy");
-        doc.paragraph("At " + vs + "-byte values, " + seed.describeWithout("deleteFraction") + ", each delete fraction measured"
-                + ". **Frees** = retained with KEEP − retained after the strategy (RECLAIMED, JOL); **costs** = the strategy's own time. "
-                + "A strategy counts only when it frees at least " + Format.percent(WORTH) + " of the filled map; the pick is the one "
-                + "with the most MiB freed per ms. Times are single-shot and noisy on a shared machine: compare orders of magnitude.");
-        List<Pick> picks = picks(seed, vs);
-        if (picks.isEmpty()) {
-            doc.paragraph("Not measured in this run: it needs KEEP and at least one other strategy.");
+        doc.paragraph("At " + vs + "-byte values, " + seed.describeWithout("deleteFraction") + ", each delete fraction below 1 measured. "
+                + "**Frees** = retained with KEEP − retained after the strategy (RECLAIMED, JOL, memory pass); **costs** = the median of "
+                + "the strategy's own time in the timing pass (" + Section.REMEDY_COST.reference() + "). Ranked only where the row is sound: "
+                + "deleteFraction < 1, a median at least " + Format.ratio(RemedyCosts.FLOOR_FACTOR) + " KEEP's (the floor), at least "
+                + RemedyCosts.MIN_SAMPLES + " shots; and a strategy counts only when it frees at least " + Format.percent(WORTH)
+                + " of the filled map. The pick is the one with the most MiB freed per ms.");
+        if (costs.isEmpty()) {
+            doc.paragraph("Nothing is ranked: this run has no timing pass (`" + RemedyCosts.BENCHMARK + "`), and the memory groups' "
+                    + "phase times are not costs (" + Section.REMEDY_COST.reference() + ").");
         } else {
-            var t = new ReportDocument.TableBuilder().text("subject", "deleteFraction").num("KEEP retains MiB")
-                    .text("advice").num("frees MiB", "costs ms", "MiB per ms").text("other strategies (MiB per ms)");
-            for (Pick p : picks) {
-                List<String> others = p.options().stream().filter(o -> p.best().map(b -> b != o).orElse(true))
-                        .map(o -> o.strategy() + " " + rateText(o, p.filledBytes())).toList();
-                t.row(List.of(p.subject(), p.deleteFraction(), Format.mib(p.keepBytes()),
-                        p.best().map(b -> "**" + b.strategy() + "**").orElse("KEEP: nothing worth recovering"),
-                        p.best().map(b -> Format.mib(b.freedBytes())).orElse(Format.MISSING),
-                        p.best().map(b -> b.time().ms()).orElse(Format.MISSING),
-                        p.best().map(b -> Format.rate(b.mibPerMs())).orElse(Format.MISSING),
-                        others.isEmpty() ? Format.MISSING : String.join(", ", others)));
+            List<Pick> picks = picks(seed, vs, costs);
+            if (picks.isEmpty()) {
+                doc.paragraph("Not measured in this run: it needs KEEP and another strategy at a delete fraction below 1, in both passes.");
+            } else {
+                var t = new ReportDocument.TableBuilder().text("subject").num("deleteFraction", "KEEP retains MiB")
+                        .text("advice").num("frees MiB", "costs ms (median)", "n", "MiB per ms", "allocates")
+                        .text("other strategies (MiB per ms)");
+                for (Pick p : picks) {
+                    List<String> others = p.options().stream().filter(o -> p.best().map(b -> b != o).orElse(true))
+                            .map(o -> o.strategy() + " " + rateText(o, p.filledBytes())).toList();
+                    Optional<RemedyCosts.Cost> bestCost = p.best().flatMap(Option::cost);
+                    t.row(List.of(p.subject(), p.deleteFraction(), Format.mib(p.keepBytes()),
+                            p.best().map(b -> "**" + b.strategy() + "**").orElse(noPick(p)),
+                            p.best().map(b -> Format.mib(b.freedBytes())).orElse(Format.MISSING),
+                            bestCost.map(c -> Format.ms(c.median())).orElse(Format.MISSING),
+                            bestCost.map(c -> String.valueOf(c.n())).orElse(Format.MISSING),
+                            p.best().map(b -> Format.rate(b.mibPerMs())).orElse(Format.MISSING),
+                            bestCost.map(c -> RemedyCosts.bytes(c.allocBytes())).orElse(Format.MISSING),
+                            others.isEmpty() ? Format.MISSING : String.join(", ", others)));
+                }
+                doc.table(t.build());
+                doc.bullets(summary(picks));
             }
-            doc.table(t.build());
-            doc.bullets(summary(picks));
         }
+        everythingDeleted(doc, seed, vs);
         doc.heading(3, "When storage layout matters", "advice-layout");
         doc.paragraph("What " + MapGroup.CONTROLLED.label() + " keeps after the deletes (DELETED, JOL), " + seed.describe()
                 + ": one table, everything equal but whether values are stored inline or through a pointer, so the difference "
@@ -81,10 +103,15 @@ final class Advice {
         return s.valueSizes().contains(128) ? 128 : s.valueSizes().get(0);
     }
 
-    static List<Pick> picks(Scenario seed, int vs) {
+    /** One pick per subject and delete fraction below 1 that the memory pass measured with KEEP and another strategy. */
+    static List<Pick> picks(Scenario seed, int vs, RemedyCosts costs) {
         List<Pick> picks = new ArrayList<>();
+        Map<String, String> fixed = Map.of("entries", seed.get("entries"), "keys", seed.get("keys"), "jvm", seed.get("jvm"));
         for (String subject : seed.subjects()) {
             for (String fraction : seed.valuesOf("deleteFraction")) {
+                if (Scenario.number(fraction) >= 1.0) {
+                    continue;
+                }
                 Scenario s = seed.with("deleteFraction", fraction);
                 double keep = s.reading(subject, vs, Phase.RECLAIMED, "KEEP", Metric.RETAINED_JOL).score();
                 double filled = s.reading(subject, vs, Phase.FILLED, "", Metric.RETAINED_JOL).score();
@@ -94,20 +121,80 @@ final class Advice {
                 List<Option> options = new ArrayList<>();
                 for (String strategy : s.strategies()) {
                     double after = s.reading(subject, vs, Phase.RECLAIMED, strategy, Metric.RETAINED_JOL).score();
-                    Reading time = s.reclaimTime(subject, vs, strategy);
-                    if (!strategy.equals("KEEP") && !Double.isNaN(after) && time.present() && time.score() > 0) {
-                        options.add(new Option(strategy, keep - after, time));
+                    if (strategy.equals("KEEP") || Double.isNaN(after)) {
+                        continue;
                     }
+                    Optional<RemedyCosts.Cost> cost = costs.find(subject, vs, fraction, strategy, fixed);
+                    Optional<String> unsound = cost.map(costs::unsound).orElse(Optional.of("not timed"));
+                    options.add(new Option(strategy, keep - after, cost, unsound));
                 }
                 if (options.isEmpty()) {
                     continue;
                 }
-                Optional<Option> best = options.stream().filter(o -> o.freedBytes() >= WORTH * filled)
+                Optional<Option> best = options.stream().filter(o -> o.ranked(filled))
                         .max(Comparator.comparingDouble(Option::mibPerMs));
                 picks.add(new Pick(subject, fraction, keep, filled, best, options));
             }
         }
         return picks;
+    }
+
+    /** The advice cell of a row with no pick: nothing worth recovering, or why nothing could be ranked. */
+    private static String noPick(Pick p) {
+        if (p.options().stream().noneMatch(o -> o.freedBytes() >= WORTH * p.filledBytes())) {
+            return "KEEP: nothing worth recovering";
+        }
+        return "not ranked";
+    }
+
+    /**
+     * With every entry deleted nothing survives to copy: REBUILD and CLEAR make an empty map, and freeing the old table
+     * happens in a GC, not in the call. What KEEP keeps, and what each strategy leaves, stated without ranking.
+     */
+    static void everythingDeleted(ReportDocument doc, Scenario seed, int vs) {
+        Optional<String> all = seed.valuesOf("deleteFraction").stream().filter(f -> Scenario.number(f) >= 1.0).findFirst();
+        if (all.isEmpty()) {
+            return;
+        }
+        Scenario s = seed.with("deleteFraction", all.get());
+        List<String> lines = new ArrayList<>();
+        for (String subject : s.subjects()) {
+            double start = s.reading(subject, vs, Phase.START, "", Metric.RETAINED_JOL).score();
+            double filled = s.reading(subject, vs, Phase.FILLED, "", Metric.RETAINED_JOL).score();
+            double keep = s.reading(subject, vs, Phase.RECLAIMED, "KEEP", Metric.RETAINED_JOL).score();
+            if (Double.isNaN(start) || Double.isNaN(filled) || Double.isNaN(keep)) {
+                continue;
+            }
+            List<String> frees = new ArrayList<>();
+            List<String> keeps = new ArrayList<>();
+            for (String strategy : s.strategies()) {
+                double after = s.reading(subject, vs, Phase.RECLAIMED, strategy, Metric.RETAINED_JOL).score();
+                if (strategy.equals("KEEP") || Double.isNaN(after)) {
+                    continue;
+                }
+                (after - start < WORTH * (filled - start) ? frees : keeps).add(strategy + " " + Format.mib(after) + " MiB");
+            }
+            if (frees.isEmpty() && keeps.isEmpty()) {
+                continue;
+            }
+            String kept = subject + " keeps " + Format.mib(keep) + " MiB with no entry left (KEEP; an empty map: " + Format.mib(start) + " MiB)";
+            if (keep - start < WORTH * (filled - start)) {
+                lines.add(kept + ": nothing to free.");
+            } else if (keeps.isEmpty()) {
+                lines.add(kept + "; every strategy measured frees it (" + String.join(", ", frees) + ").");
+            } else {
+                lines.add(kept + "; " + (frees.isEmpty() ? "no strategy frees it" : "freed by " + String.join(", ", frees))
+                        + "; still held by " + String.join(", ", keeps) + ".");
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        doc.heading(3, "With every entry deleted (deleteFraction " + all.get() + ")", "advice-all-deleted");
+        doc.paragraph("Nothing survives to copy, so no strategy is ranked by time: REBUILD and CLEAR make an empty map and the old "
+                + "table is freed by the next GC, not by the call. What each map keeps (RECLAIMED, JOL, " + vs + "-byte values) and "
+                + "what each strategy leaves:");
+        doc.bullets(lines);
     }
 
     /** One line per strategy: the subjects it is the pick for (with the delete fractions, when not all of them). */
@@ -118,9 +205,13 @@ final class Advice {
             lines.add("**" + st + "** recovers the most per millisecond for: "
                     + where(picks, p -> p.best().map(b -> b.strategy().equals(st)).orElse(false)) + ".");
         }
-        if (picks.stream().anyMatch(p -> p.best().isEmpty())) {
+        if (picks.stream().anyMatch(p -> p.best().isEmpty() && noPick(p).startsWith("KEEP"))) {
             lines.add("**KEEP** is enough (no strategy frees " + Format.percent(WORTH) + " of the filled map) for: "
-                    + where(picks, p -> p.best().isEmpty()) + ".");
+                    + where(picks, p -> p.best().isEmpty() && noPick(p).startsWith("KEEP")) + ".");
+        }
+        if (picks.stream().anyMatch(p -> p.best().isEmpty() && !noPick(p).startsWith("KEEP"))) {
+            lines.add("**Not ranked** (no sound timing: below the floor, too few shots or not timed) for: "
+                    + where(picks, p -> p.best().isEmpty() && !noPick(p).startsWith("KEEP")) + ".");
         }
         return lines;
     }
@@ -141,8 +232,12 @@ final class Advice {
         return String.join(", ", parts);
     }
 
+    /** Another strategy's cell: its rate, or why it has none. */
     private static String rateText(Option o, double filled) {
-        return o.freedBytes() < WORTH * filled ? "frees too little" : Format.rate(o.mibPerMs());
+        if (o.freedBytes() < WORTH * filled) {
+            return "frees too little";
+        }
+        return o.unsound().map(r -> "not ranked: " + r).orElse(Format.rate(o.mibPerMs()));
     }
 
     /** Per value size: what the controlled pair's INLINE map keeps after the deletes against its POINTER twin. */

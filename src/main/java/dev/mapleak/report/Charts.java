@@ -85,7 +85,8 @@ final class Charts {
             drawn.add(retainedByPhase(s, size, strategy, data.runDir()));
         }
         drawn.add(strategiesRetained(s, vs, data.runDir()));
-        drawn.add(strategiesTime(s, vs, data.runDir()));
+        // No time chart: the memory groups' phase times are shots taken with probes armed, not costs, and a ratio to
+        // KEEP's time is a ratio to the timer's overhead. Costs are the timing pass's table (Section.REMEDY_COST).
         for (Drawn d : drawn) {
             if (d.ok()) {
                 doc.image(d.path(), d.alt(), d.caption());
@@ -221,19 +222,6 @@ final class Charts {
                 (subject, strategy) -> new double[]{
                         s.reading(subject, vs, Phase.RECLAIMED, strategy, Metric.RETAINED_JOL).score(), Double.NaN},
                 false);
-    }
-
-    /** What each strategy costs in time (its reclaim phase) as a ratio to KEEP's, per subject; log scale. */
-    static Drawn strategiesTime(Scenario s, int vs, Path runDir) {
-        return strategyRatios(s, vs, runDir, DIR + "/strategies-time-" + vs + ".png",
-                "Time of each strategy, as a ratio to KEEP", "time ÷ KEEP's (log)",
-                "Time of each strategy ÷ time of KEEP (which does nothing: its time is the cost of timing a no-op), "
-                        + vs + "-byte values, log scale; error bars where there were several samples.",
-                (subject, strategy) -> {
-                    Reading r = s.reclaimTime(subject, vs, strategy);
-                    return new double[]{r.score(), r.hasError() ? r.error() : Double.NaN};
-                },
-                true);
     }
 
     private interface Value {

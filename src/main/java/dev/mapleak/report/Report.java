@@ -53,6 +53,7 @@ public final class Report {
                 case CHARTS -> chartProblems.addAll(Charts.add(doc, data));
                 case OPERATIONS -> OperationsSection.add(doc, data);
                 case CLAIMS -> ClaimsCheck.add(doc, data);
+                case REMEDY_COST -> RemedyCostSection.add(doc, data);
                 case ADVICE -> Advice.add(doc, data);
                 case CAVEATS -> CaveatsSection.add(doc, data, chartProblems);
             }

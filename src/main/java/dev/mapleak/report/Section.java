@@ -10,6 +10,7 @@ enum Section {
     CHARTS("Charts", "charts"),
     OPERATIONS("Operations, churn and GC", "operations"),
     CLAIMS("The seed's claims checked", "claims"),
+    REMEDY_COST("What a remedy costs", "remedy-cost"),
     ADVICE("Advice from these numbers", "advice"),
     CAVEATS("Error bars, and what is missing", "caveats");
 

@@ -103,6 +103,7 @@ public final class BenchRun {
         if (whole.runs().isEmpty()) {
             throw new UsageException(profile.where(Profile.BENCHMARKS) + ": nothing to run: every combination is not applicable");
         }
+        ExtraProfilers.checkWindows(request.profilers(), whole.runs());
         Plan plan = whole;
         PlanFile planFile = whole.toFile();
         if (request.shard() != null) {

@@ -39,6 +39,8 @@ final class Environment {
             j.put("featureVersion", config.jdk().feature());
             j.put("gc", checked.collector());
             j.put("jvmArgs", config.allArgs());
+            // Timing groups (@TimingPass) get these after jvmArgs: a fixed, pre-touched heap (each result's jvmArgs has them too).
+            j.put("timingGroupsAppend", TimingGroups.fixedHeapArgs(config.allArgs()));
             j.put("maxHeapBytes", parseLong(checked.finalFlags().get("MaxHeapSize")));
             j.put("useCompactObjectHeaders", "true".equals(checked.finalFlags().get("UseCompactObjectHeaders")));
             j.put("explicitGcInvokesConcurrent", "true".equals(checked.finalFlags().get("ExplicitGCInvokesConcurrent")));

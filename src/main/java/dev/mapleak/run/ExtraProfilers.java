@@ -64,6 +64,29 @@ final class ExtraProfilers {
         }
     }
 
+    /**
+     * Refuses {@code --prof gc} for single-shot benchmarks (the lifecycle's phases, the remedy costs), with one line.
+     * JMH's GC profiler counts from before an iteration to after it; for a single shot that window is the iteration
+     * setup's fill and delete, its full GCs, the shot and the teardown's probes, and the figure would be captioned as
+     * the shot's. The shot's own allocation is measured by the timing pass ({@code timed.alloc.bytes}).
+     */
+    static void checkWindows(List<String> names, List<Combination> runs) {
+        if (!names.contains("gc")) {
+            return;
+        }
+        List<String> singleShot = runs.stream()
+                .filter(c -> TimeEstimate.benchmarkMethod(c).map(TimeEstimate::mode).orElse(null)
+                        == org.openjdk.jmh.annotations.Mode.SingleShotTime)
+                .map(Combination::benchmark).distinct().toList();
+        if (!singleShot.isEmpty()) {
+            throw new UsageException("--prof gc cannot measure " + String.join(", ", singleShot)
+                    + ": JMH's GC profiler counts from before each iteration to after it (the setup's fill and delete, full GCs and"
+                    + " probes included), not the timed call; what the timed call allocates is timed.alloc.bytes, measured"
+                    + " around it alone by RemedyCostBenchmark (the report's \"What a remedy costs\"); leave out --prof gc"
+                    + " or run it with a profile of looped benchmarks (ops, churn)");
+        }
+    }
+
     /** Whether this profiler needs exactly one fork per group (JMH 1.37 writes every fork to the same files). */
     static boolean needsSingleFork(List<String> names) {
         return names.stream().anyMatch(ASYNC_EVENTS::contains);

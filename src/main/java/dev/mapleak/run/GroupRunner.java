@@ -93,7 +93,7 @@ final class GroupRunner {
         return new Runner(options, out);
     }
 
-    private Options options(Combination c, JvmConfig jvm, Path resultFile) throws IOException {
+    Options options(Combination c, JvmConfig jvm, Path resultFile) throws IOException {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .parent(userOptions)
                 .include("^" + Pattern.quote(c.fullName()) + "$")
@@ -104,20 +104,26 @@ final class GroupRunner {
                 .timeout(TimeValue.minutes(settings.timeoutMinutes()));
         c.params().forEach(b::param);
         if (!userOptions.getForkCount().hasValue()) {
-            b.forks(settings.forks());
+            b.forks(TimingGroups.forks(c, settings));
         }
         if (!userOptions.getWarmupIterations().hasValue()) {
-            b.warmupIterations(settings.warmupIterations());
+            b.warmupIterations(TimingGroups.warmupIterations(c, settings));
         }
         if (!userOptions.getMeasurementIterations().hasValue()) {
-            b.measurementIterations(settings.iterations());
+            b.measurementIterations(TimingGroups.iterations(c, settings));
         }
+        List<String> args = new ArrayList<>(userOptions.getJvmArgs().orElse(jvm.jvmArgs()));
         if (!userOptions.getJvmArgs().hasValue()) {
             b.jvmArgs(jvm.jvmArgs().toArray(String[]::new));
         }
         List<String> append = new ArrayList<>(jvm.measurementArgs());
         if (userOptions.getJvmArgsAppend().hasValue()) {
             append.addAll(userOptions.getJvmArgsAppend().get());
+        }
+        if (TimingGroups.isTiming(c)) {
+            args.addAll(append);
+            append.addAll(TimingGroups.fixedHeapArgs(args));
+            b.addProfiler(TimingGroups.profiler());
         }
         b.jvmArgsAppend(append.toArray(String[]::new));
         if (recordsRetainedMemory(c)) {

@@ -46,7 +46,25 @@ public record Profile(String name, String text, String description, List<String>
      * @param go       whether the lifecycle also runs on Go's own maps (subject GO_RUNTIME, {@link GoMode})
      */
     public record Settings(int forks, int warmupIterations, int iterations, String heap, List<String> jvmArgs,
-                           int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants, GoMode go) {
+                           int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants, GoMode go, Timing timing) {
+
+        /** Settings with the default timing pass. */
+        public Settings(int forks, int warmupIterations, int iterations, String heap, List<String> jvmArgs,
+                        int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants, GoMode go) {
+            this(forks, warmupIterations, iterations, heap, jvmArgs, timeoutMinutes, jdks, variants, go, Timing.DEFAULT);
+        }
+    }
+
+    /**
+     * How timing groups ({@code @TimingPass} benchmarks, whose times are published as costs) run, apart from the
+     * memory groups' {@code forks}/{@code warmupIterations}/{@code iterations}: a median and spread need several
+     * shots, and shots from more than one fork show how much a JVM's luck moves them. At least
+     * {@value #MIN_FORKS} forks and {@value #MIN_ITERATIONS} measured shots (the report ranks nothing on fewer).
+     */
+    public record Timing(int forks, int warmupIterations, int iterations) {
+        public static final int MIN_FORKS = 2;
+        public static final int MIN_ITERATIONS = 5;
+        public static final Timing DEFAULT = new Timing(2, 3, 5);
     }
 
     public static final String DESCRIPTION = "description";
@@ -60,11 +78,14 @@ public record Profile(String name, String text, String description, List<String>
     public static final String JDKS = "jdks";
     public static final String VARIANT_PREFIX = "variant.";
     public static final String GO = "go";
+    public static final String TIMING_FORKS = "timing.forks";
+    public static final String TIMING_WARMUPS = "timing.warmupIterations";
+    public static final String TIMING_ITERATIONS = "timing.iterations";
     /** Not a JMH setting: what {@code --list} shows as the profile's measured wall time. */
     public static final String MEASURED_WALL_TIME = "measuredWallTime";
     public static final String NOT_MEASURED = "not measured";
     public static final Set<String> SETTINGS = Set.of(DESCRIPTION, BENCHMARKS, FORKS, WARMUPS, ITERATIONS, HEAP,
-            JVM_ARGS, TIMEOUT, JDKS, GO, MEASURED_WALL_TIME);
+            JVM_ARGS, TIMEOUT, JDKS, GO, MEASURED_WALL_TIME, TIMING_FORKS, TIMING_WARMUPS, TIMING_ITERATIONS);
     /** UTF-8's byte-order mark, which some editors put first in a file; never part of the first key. */
     private static final char BOM = '\uFEFF';
 
@@ -175,7 +196,10 @@ public record Profile(String name, String text, String description, List<String>
                 r.integer(TIMEOUT, 10, 1),
                 r.list(JDKS, List.of("default")),
                 java.util.Collections.unmodifiableMap(variants),
-                r.goMode(GO));
+                r.goMode(GO),
+                new Timing(r.integer(TIMING_FORKS, Timing.DEFAULT.forks(), Timing.MIN_FORKS),
+                        r.integer(TIMING_WARMUPS, Timing.DEFAULT.warmupIterations(), 1),
+                        r.integer(TIMING_ITERATIONS, Timing.DEFAULT.iterations(), Timing.MIN_ITERATIONS)));
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (String key : values.keySet()) {
             if (!isSetting(key)) {

@@ -37,6 +37,10 @@ final class TimeEstimate {
     static final double MEASURE_NANOS_PER_ENTRY = 900;
     /** One untimed rollover (put a new key, remove the oldest) of a churn's setup. */
     static final double NANOS_PER_ROLLOVER = 300;
+    /** The settled full GCs (two or three) that end a timing group's iteration setup, with a filled map's survivors. */
+    static final double SETTLE_SECONDS = 0.3;
+    /** {@code -XX:+AlwaysPreTouch}: faulting in one GiB of heap at a timing fork's start. */
+    static final double PRE_TOUCH_SECONDS_PER_GIB = 0.4;
     /** JMH's iteration time when a benchmark does not set one. */
     static final double JMH_DEFAULT_ITERATION_SECONDS = 10;
 
@@ -52,10 +56,28 @@ final class TimeEstimate {
 
     private static double singleShot(Combination c, Profile.Settings s) {
         long entries = entries(c);
-        int iterations = s.warmupIterations() + s.iterations();
+        int iterations = TimingGroups.warmupIterations(c, s) + TimingGroups.iterations(c, s);
         int phases = c.benchmark().endsWith(".reclaim") ? 3 : c.benchmark().endsWith(".delete") ? 2 : 1;
         double perIteration = entries * NANOS_PER_ENTRY * phases / 1e9;
-        return Math.max(1, s.forks()) * (FORK_SECONDS + iterations * perIteration + measure(c, s));
+        double fork = FORK_SECONDS;
+        if (TimingGroups.isTiming(c)) {
+            // the settled full GC ending every setup, and the pre-touch of the whole heap at fork start
+            perIteration += SETTLE_SECONDS;
+            fork += heapGib(s.heap()) * PRE_TOUCH_SECONDS_PER_GIB;
+        }
+        return Math.max(1, TimingGroups.forks(c, s)) * (fork + iterations * perIteration + measure(c, s));
+    }
+
+    /** The heap setting in GiB ("4g" = 4, "512m" = 0.5). */
+    static double heapGib(String heap) {
+        char unit = Character.toLowerCase(heap.charAt(heap.length() - 1));
+        double n = Double.parseDouble(Character.isDigit(unit) ? heap : heap.substring(0, heap.length() - 1));
+        return switch (unit) {
+            case 'g' -> n;
+            case 'm' -> n / 1024;
+            case 'k' -> n / (1024 * 1024);
+            default -> n / (1024.0 * 1024 * 1024);
+        };
     }
 
     private static double timed(Combination c, Profile.Settings s, Method method) {

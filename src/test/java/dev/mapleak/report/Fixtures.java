@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  *       four not-applicable TRIM combinations);</li>
  *   <li>{@code ops-churn}: the {@code iterate} results of a small {@code ./run-bench.sh ops} run and the results of a small
  *       {@code ./run-bench.sh churn --prof gc} run, in one folder (run.json and environment.json from the ops run);</li>
+ *   <li>{@code remedies}: {@code ./run-bench.sh remedies -- -p subject=JDK_HASH_MAP,FASTUTIL,ECLIPSE -p valueSize=128}
+ *       (memory pass at deleteFraction 0.5/0.9/0.99/1.0, timing pass at 0.5/0.9/0.99 with 2 forks x 5 shots, on a
+ *       loaded machine; console.log left out);</li>
  *   <li>{@code broken}: crafted bad files (see its README.md).</li>
  * </ul>
  */
