@@ -135,17 +135,20 @@ public final class JvmSection {
                 .thenComparing(LifecycleTable.Row::strategy)
                 .thenComparing(r -> jvmOrder(Jvm.of(any(r).orElseThrow()))));
         doc.heading(level, "Memory handed back to the OS, per collector and JDK", anchor);
-        doc.paragraph("Committed heap and process RSS in MiB at START → FILLED → DELETED → RECLAIMED, each read after a forced "
-                + "`System.gc()` and after waiting for the collector to uncommit what it frees (G1, Shenandoah, and ZGC "
-                + "when its `ZUncommitDelay` is at most 10 s). **still committed** and **still resident**: the share "
-                + "of what the fill added (FILLED − START) that is still held after the reclaim (RECLAIMED − START); "
-                + "0% means everything went back to the OS, 100% nothing did, below 0% less than before the map existed. "
-                + "START and FILLED come from the fill's fork, DELETED and RECLAIMED from their own forks with the same flags. "
-                + "**map (JOL)**: the filled map's exact size. **heap after GC**: what the map retains after the reclaim.");
+        doc.paragraph("What the process holds from the OS right after the deletes (DELETED) and after the reclaim "
+                + "(RECLAIMED), each read three times in the same fork: with no GC (what the seed's printout shows for "
+                + "Go), right after a settled `System.gc()` (Go's `runtime.GC()`), and after the collector has "
+                + "uncommitted what it will (Go's `debug.FreeOSMemory()`; G1 and Shenandoah, and ZGC when its "
+                + "`ZUncommitDelay` is at most 10 s, are waited for). Committed heap and RSS in MiB, no GC → GC → "
+                + "uncommit. **handed back**: the share of the heap that GC freed which left RSS by the end, "
+                + "(RSS no GC − RSS after uncommit) ÷ (heap used no GC − heap used after GC); outside 0–100% it is "
+                + "marked invalid (memory freed earlier went back too) and counts for nothing. Every difference is "
+                + "taken within one fork: RSS read in two forks cannot be subtracted. **map (JOL)**: the filled map's "
+                + "exact size. **heap after GC**: what the map retains after the reclaim.");
         overview(doc, rows);
         var t = new ReportDocument.TableBuilder().text("subject").num("valueSize").text("strategy", "JVM").num("JDK")
-                .text("collector").num("map (JOL)", "committed S → F → D → R", "RSS S → F → D → R", "still committed",
-                        "still resident", "heap after GC");
+                .text("collector").num("map (JOL)", "committed, DELETED", "RSS, DELETED", "handed back, DELETED",
+                        "RSS, RECLAIMED", "handed back, RECLAIMED", "heap after GC");
         Map<UnusableHeapProbe, Set<String>> notMeasurable = new TreeMap<>();
         Map<String, Double> longestWait = new LinkedHashMap<>();
         for (LifecycleTable.Row r : rows) {
@@ -153,10 +156,13 @@ public final class JvmSection {
             List<String> cells = new ArrayList<>(List.of(r.subject(), String.valueOf(r.valueSize()),
                     r.strategy().isEmpty() ? Format.MISSING : r.strategy(), jvm.label(),
                     jvm.jdk() == 0 ? "?" : String.valueOf(jvm.jdk()), jvm.collector(), Format.mib(r.at(Phase.FILLED, JOL))));
-            cells.add(phases(r, COMMITTED));
-            cells.add(phases(r, RSS));
-            cells.add(share(r, COMMITTED));
-            cells.add(share(r, RSS));
+            OsSequence deleted = OsSequence.at(r, Phase.DELETED);
+            OsSequence reclaimed = OsSequence.at(r, Phase.RECLAIMED);
+            cells.add(deleted == null ? NOT_IN_FORK : sequence(deleted.committedNoGc(), deleted.committedAfterGc(), deleted.committedAfterUncommit()));
+            cells.add(deleted == null ? NOT_IN_FORK : sequence(deleted.rssNoGc(), deleted.rssAfterGc(), deleted.rssAfterUncommit()));
+            cells.add(deleted == null ? Format.MISSING : deleted.returnedCell());
+            cells.add(reclaimed == null ? NOT_IN_FORK : sequence(reclaimed.rssNoGc(), reclaimed.rssAfterGc(), reclaimed.rssAfterUncommit()));
+            cells.add(reclaimed == null ? Format.MISSING : reclaimed.returnedCell());
             Optional<UnusableHeapProbe> probe = unusable(r);
             if (probe.isPresent()) {
                 cells.add("not measurable: " + probe.get().shortReason());
@@ -193,30 +199,39 @@ public final class JvmSection {
         return true;
     }
 
+    /** Where a run predates the readings taken in one fork. */
+    static final String NOT_IN_FORK = "not read in one fork";
+
+    /** "a → b → c" in MiB. */
+    static String sequence(double noGc, double afterGc, double afterUncommit) {
+        return Format.mib(noGc) + " → " + Format.mib(afterGc) + " → " + Format.mib(afterUncommit);
+    }
+
     /**
-     * One row per JVM and one column per map state (subject, value size, strategy): the share of what the fill
-     * added that is still committed / still resident after the reclaim. The detail table follows it.
+     * One row per JVM and one column per map state (subject, value size, strategy): RSS after the deletes with no GC
+     * and after the GC and uncommit, read in one fork, and the share handed back. The detail table follows it.
      */
     static void overview(ReportDocument doc, List<LifecycleTable.Row> rows) {
         Map<String, Jvm> jvms = new LinkedHashMap<>();
         Set<String> states = new LinkedHashSet<>();
         Map<List<String>, String> cells = new LinkedHashMap<>();
         for (LifecycleTable.Row r : rows) {
-            if (r.reclaim().isEmpty()) {
+            OsSequence q = OsSequence.at(r, Phase.DELETED);
+            if (r.deleted().isEmpty() || q == null) {
                 continue;
             }
-            Jvm jvm = Jvm.of(r.reclaim().get());
-            String state = r.subject() + " " + r.valueSize() + " " + r.strategy();
+            Jvm jvm = Jvm.of(r.deleted().get());
+            String state = r.subject() + " " + r.valueSize();
             jvms.putIfAbsent(jvm.label(), jvm);
             states.add(state);
-            cells.put(List.of(jvm.label(), state), share(r, COMMITTED) + " / " + share(r, RSS));
+            cells.put(List.of(jvm.label(), state), Format.mib(q.rssNoGc()) + " → " + Format.mib(q.rssAfterUncommit())
+                    + " MiB (" + q.returnedCell() + ")");
         }
         if (jvms.size() < 2) {
             return;
         }
-        doc.paragraph("Still committed / still resident after the reclaim, per JVM (rows) and map (columns); the detail "
-                + "follows. \"no growth\": the fill fitted in the heap already committed, so committed heap says "
-                + "nothing about the map.");
+        doc.paragraph("RSS after the deletes with no GC → after the GC and uncommit, and the share of the freed heap "
+                + "handed back, per JVM (rows) and map (columns), each read in one fork; the detail follows.");
         var t = new ReportDocument.TableBuilder().text("JVM").num("JDK").text("collector");
         states.forEach(t::num);
         List<Jvm> ordered = new ArrayList<>(jvms.values());
@@ -232,29 +247,6 @@ public final class JvmSection {
     /** Go's own results ran on no JVM: they stay out of the JVM tables. */
     static boolean isGoItself(LifecycleTable table, String subject) {
         return table.subjects().find(subject).map(i -> i.kind() == SubjectKind.GO_RUNTIME).orElse(false);
-    }
-
-    /** "S → F → D → R" in MiB for one metric. */
-    static String phases(LifecycleTable.Row r, Metric metric) {
-        List<String> values = new ArrayList<>();
-        for (Phase phase : Phase.values()) {
-            values.add(Format.mib(r.at(phase, metric)));
-        }
-        return String.join(" → ", values);
-    }
-
-    /** {@link #stillHeld} as a percentage; "no growth" where the fill added nothing (the heap already had the room). */
-    static String share(LifecycleTable.Row r, Metric metric) {
-        double added = r.at(Phase.FILLED, metric) - r.at(Phase.START, metric);
-        return added <= 0 ? "no growth" : Format.percent(stillHeld(r, metric));
-    }
-
-    /** (RECLAIMED − START) / (FILLED − START): the share of what the fill added that is still held; NaN when unknown. */
-    static double stillHeld(LifecycleTable.Row r, Metric metric) {
-        double start = r.at(Phase.START, metric);
-        double added = r.at(Phase.FILLED, metric) - start;
-        double kept = r.at(Phase.RECLAIMED, metric) - start;
-        return added > 0 ? kept / added : Double.NaN;
     }
 
     /** Why heap after GC is missing at RECLAIMED (or, for a row without a reclaim, at the last phase recorded). */

@@ -15,17 +15,38 @@ record OsSequence(double rssNoGc, double rssAfterGc, double rssAfterUncommit,
 
     /** The readings of {@code subject} at {@code phase}, or null where the run has not all of them (older runs). */
     static OsSequence at(Scenario s, String subject, int valueSize, Phase phase, String strategy) {
+        return of(metric -> s.reading(subject, valueSize, phase, strategy, metric).score());
+    }
+
+    /** The readings of one row at {@code phase}, or null where the run has not all of them. */
+    static OsSequence at(LifecycleTable.Row row, Phase phase) {
+        return of(metric -> row.at(phase, metric));
+    }
+
+    private static OsSequence of(java.util.function.ToDoubleFunction<Metric> read) {
         double[] v = new double[8];
         Metric[] metrics = {Metric.PROCESS_RSS_NO_GC, Metric.PROCESS_RSS_AFTER_GC, Metric.PROCESS_RSS,
                 Metric.HEAP_COMMITTED_NO_GC, Metric.HEAP_COMMITTED_AFTER_GC, Metric.HEAP_COMMITTED,
                 Metric.HEAP_USED_NO_GC, Metric.HEAP_USED_AFTER_GC};
         for (int i = 0; i < metrics.length; i++) {
-            v[i] = s.reading(subject, valueSize, phase, strategy, metrics[i]).score();
+            v[i] = read.applyAsDouble(metrics[i]);
             if (Double.isNaN(v[i])) {
                 return null;
             }
         }
         return new OsSequence(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+    }
+
+    /** The share of the heap the GC freed that left RSS; NaN when the GC freed nothing. */
+    double returnedShare() {
+        return freedByGc() > 0 ? rssReturned() / freedByGc() : Double.NaN;
+    }
+
+    /** {@link #returnedShare()} as a cell: "invalid" outside 0–100% (the two readings do not measure the same memory). */
+    String returnedCell() {
+        double share = returnedShare();
+        return Double.isNaN(share) ? Format.MISSING : share < 0 || share > 1 ? Format.percent(share) + " (invalid)"
+                : Format.percent(share);
     }
 
     /** Heap the GC freed: used before it minus used after it. */

@@ -73,51 +73,77 @@ class JvmSectionTest {
         all.addAll(ResultSet.parse(Path.of(benchmark + ",x,jvm=" + jvm + ".json"), json(benchmark, params, jdk, args, m)));
     }
 
+    /** The OS sequence in one fork, MiB: committed and RSS with no GC, right after the GC, after uncommit; heap used before and after the GC. */
+    private static Map<String, Double> sequence(double[] committed, double[] rss, double usedNoGc, double usedAfterGc,
+                                                Object... more) {
+        Map<String, Double> m = new java.util.LinkedHashMap<>(metrics(more));
+        m.put("nogc.heap.committed.bytes", committed[0] * MIB);
+        m.put("gc.heap.committed.bytes", committed[1] * MIB);
+        m.put("heap.committed.bytes", committed[2] * MIB);
+        m.put("nogc.process.rss.bytes", rss[0] * MIB);
+        m.put("gc.process.rss.bytes", rss[1] * MIB);
+        m.put("process.rss.bytes", rss[2] * MIB);
+        m.put("nogc.heap.used.bytes", usedNoGc * MIB);
+        m.put("heap.used.bytes", usedAfterGc * MIB);
+        return m;
+    }
+
     /**
-     * A map of 1000 entries on two JVMs. G1: committed 10 → 110 → 30 → 20 MiB, RSS 50 → 250 → 100 → 90 MiB,
-     * so 10% of the committed growth and 20% of the resident growth remain. Shenandoah with its concurrent
-     * System.gc(): no heap after GC, and the metric that says why.
+     * A map on two JVMs, each phase's OS sequence read in its own fork. G1 after the deletes: committed 900 → 80 → 80,
+     * RSS 340 → 354 → 121 MiB while the GC freed 880 − 10 = 870 MiB of heap: 219 MiB, 25.2%, left RSS. After the
+     * KEEP reclaim: RSS 130 → 128 → 120 with 20 − 10 = 10 MiB freed: 100%. Shenandoah (no delete group: DELETED is
+     * the KEEP reclaim's reading): RSS 300 → 290 → 65 with 150 − 12 = 138 MiB freed: 170%, more than the GC freed,
+     * so invalid; its concurrent System.gc() gives no heap after GC, and the metric says why.
      */
     private ResultSet gcMatrix() {
         List<String> g1 = List.of("-Xmx4g", "-XX:+UseG1GC");
         add("LifecycleBenchmark.fill", "jdk17-g1", "17.0.15", g1, params("JDK_HASH_MAP", 129, null), metrics(
-                "start.heap.committed.bytes", 10 * MIB, "start.process.rss.bytes", 50 * MIB,
                 "heap.committed.bytes", 110 * MIB, "process.rss.bytes", 250 * MIB, "retained.jol.bytes", 40 * MIB,
                 "retained.heap.bytes", 41 * MIB));
-        add("LifecycleBenchmark.delete", "jdk17-g1", "17.0.15", g1, params("JDK_HASH_MAP", 129, ""), metrics(
-                "heap.committed.bytes", 30 * MIB, "process.rss.bytes", 100 * MIB, "heap.uncommit.wait.ms", 350));
-        add("LifecycleBenchmark.reclaim", "jdk17-g1", "17.0.15", g1, params("JDK_HASH_MAP", 129, "KEEP"), metrics(
-                "heap.committed.bytes", 20 * MIB, "process.rss.bytes", 90 * MIB, "retained.heap.bytes", 2 * MIB,
+        add("LifecycleBenchmark.delete", "jdk17-g1", "17.0.15", g1, params("JDK_HASH_MAP", 129, ""), sequence(
+                new double[] {900, 80, 80}, new double[] {340, 354, 121}, 880, 10, "heap.uncommit.wait.ms", 350));
+        add("LifecycleBenchmark.reclaim", "jdk17-g1", "17.0.15", g1, params("JDK_HASH_MAP", 129, "KEEP"), sequence(
+                new double[] {90, 80, 80}, new double[] {130, 128, 120}, 20, 10, "retained.heap.bytes", 2 * MIB,
                 "heap.uncommit.wait.ms", 400));
         List<String> shen = List.of("-Xmx4g", "-XX:+UseShenandoahGC");
         add("LifecycleBenchmark.fill", "jdk25-shenandoah", "25.0.3", shen, params("JDK_HASH_MAP", 129, null), metrics(
-                "start.heap.committed.bytes", 10 * MIB, "start.process.rss.bytes", 60 * MIB,
                 "heap.committed.bytes", 10 * MIB, "process.rss.bytes", 160 * MIB, "retained.jol.bytes", 40 * MIB,
                 "heap.probe.unusable", 2));
-        add("LifecycleBenchmark.reclaim", "jdk25-shenandoah", "25.0.3", shen, params("JDK_HASH_MAP", 129, "KEEP"), metrics(
-                "heap.committed.bytes", 12 * MIB, "process.rss.bytes", 65 * MIB, "heap.probe.unusable", 2));
+        add("LifecycleBenchmark.reclaim", "jdk25-shenandoah", "25.0.3", shen, params("JDK_HASH_MAP", 129, "KEEP"), sequence(
+                new double[] {300, 300, 20}, new double[] {300, 290, 65}, 150, 12, "heap.probe.unusable", 2));
         return new ResultSet(all, List.of(), all.size());
     }
 
     @Test
-    void perCollectorAndJdkTheShareOfWhatTheFillAddedThatIsStillHeld() {
+    void perCollectorAndJdkWhatEachStepOfTheOsSequenceHandedBackInOneFork() {
         String md = render(gcMatrix());
         assertTrue(md.contains("## Memory handed back to the OS, per collector and JDK"), md);
-        assertTrue(md.contains("| JDK_HASH_MAP | 129 | KEEP | jdk17-g1 | 17 | G1 | 40.00 | 10.00 → 110.00 → 30.00 → 20.00 "
-                + "| 50.00 → 250.00 → 100.00 → 90.00 | 10.0% | 20.0% | 2.00 |"), md);
-        // No delete group for Shenandoah: DELETED is the KEEP reclaim's reading (KEEP changes nothing).
-        // Shenandoah: committed did not grow (no share), RSS 60 → 160 → 65: 5% still resident; no number for heap
-        assertTrue(md.contains("| JDK_HASH_MAP | 129 | KEEP | jdk25-shenandoah | 25 | Shenandoah | 40.00 | 10.00 → 10.00 → 12.00 → 12.00 "
-                + "| 60.00 → 160.00 → 65.00 → 65.00 | no growth | 5.0% | not measurable: System.gc() is concurrent |"), md);
+        assertTrue(md.contains("| JDK_HASH_MAP | 129 | KEEP | jdk17-g1 | 17 | G1 | 40.00 | 900.00 → 80.00 → 80.00 "
+                + "| 340.00 → 354.00 → 121.00 | 25.2% | 130.00 → 128.00 → 120.00 | 100.0% | 2.00 |"), md);
+        assertTrue(md.contains("| JDK_HASH_MAP | 129 | KEEP | jdk25-shenandoah | 25 | Shenandoah | 40.00 | 300.00 → 300.00 → 20.00 "
+                + "| 300.00 → 290.00 → 65.00 | 170.3% (invalid) | 300.00 → 290.00 → 65.00 | 170.3% (invalid) "
+                + "| not measurable: System.gc() is concurrent |"), md);
         assertTrue(md.contains("- Heap after GC is not measurable on `jdk25-shenandoah`: System.gc() runs a concurrent cycle"), md);
         assertTrue(md.contains("- Longest wait for the collector to uncommit, per JVM: `jdk17-g1` 400 ms."), md);
-        // the overview: one row per JVM, the shares per strategy
-        assertTrue(md.contains("| JVM | JDK | collector | JDK_HASH_MAP 129 KEEP |"), md);
-        assertTrue(md.contains("| jdk17-g1 | 17 | G1 | 10.0% / 20.0% |"), md);
-        assertTrue(md.contains("| jdk25-shenandoah | 25 | Shenandoah | no growth / 5.0% |"), md);
+        // the overview: one row per JVM, RSS after the deletes no GC → after uncommit and the share, per map
+        assertTrue(md.contains("| JVM | JDK | collector | JDK_HASH_MAP 129 |"), md);
+        assertTrue(md.contains("| jdk17-g1 | 17 | G1 | 340.00 → 121.00 MiB (25.2%) |"), md);
+        assertTrue(md.contains("| jdk25-shenandoah | 25 | Shenandoah | 300.00 → 65.00 MiB (170.3% (invalid)) |"), md);
         // JDK 17's row comes before JDK 25's
         assertTrue(md.indexOf("| jdk17-g1 |") < md.indexOf("| jdk25-shenandoah |"), md);
         assertFalse(md.contains("Bytes per entry by object-header mode"), md);
+    }
+
+    /** A run made before the OS sequence was read in one fork says so instead of subtracting two forks' RSS. */
+    @Test
+    void aRunWithoutTheInForkReadingsSubtractsNothing() {
+        List<String> g1 = List.of("-XX:+UseG1GC");
+        for (String jvm : List.of("a", "b")) {
+            add("LifecycleBenchmark.reclaim", jvm, "17.0.15", g1, params("JDK_HASH_MAP", 128, "KEEP"), metrics(
+                    "heap.committed.bytes", 20 * MIB, "process.rss.bytes", 90 * MIB, "retained.heap.bytes", 2 * MIB));
+        }
+        String md = render(new ResultSet(all, List.of(), all.size()));
+        assertTrue(md.contains("| not read in one fork | not read in one fork | – | not read in one fork | – |"), md);
     }
 
     @Test
