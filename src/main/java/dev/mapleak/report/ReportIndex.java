@@ -23,6 +23,10 @@ public final class ReportIndex {
 
     /** How deep under reports/ run folders are looked for. */
     static final int MAX_DEPTH = 4;
+    /** A published run's note on which of its conclusions later measurements superseded. */
+    static final String SUPERSEDED = "SUPERSEDED.md";
+    /** A narrowed run's list of what its profile would have run and it did not. */
+    static final String LEFT_OUT = "LEFT-OUT.md";
 
     private ReportIndex() {
     }
@@ -99,8 +103,25 @@ public final class ReportIndex {
                     + "profile `" + (info.profile().isEmpty() ? "?" : info.profile()) + "`, " + info.date() + ", "
                     + info.jvmSummary() + ", " + results + " result files"
                     + (failures > 0 ? ", " + failures + " failed groups" : "")
-                    + ", commit " + info.commitDescription().replaceAll(" with uncommitted changes.*", " (with uncommitted changes)");
+                    + ", commit " + info.commitDescription().replaceAll(" with uncommitted changes.*", " (with uncommitted changes)")
+                    + (Files.isRegularFile(run.resolve(LEFT_OUT)) ? "; narrowed: [what was left out](" + link + "/" + LEFT_OUT + ")" : "")
+                    + superseded(run).map(s -> "\n  - **Superseded in part:** " + s + " ([why](" + link + "/" + SUPERSEDED + "))")
+                    .orElse("");
             return new Entry((info.createdAt().isEmpty() ? info.date() : info.createdAt()) + "|" + info.name(), line);
+        }
+
+        /**
+         * The first line of the run folder's {@value #SUPERSEDED}: which of the published report's conclusions a later
+         * mapleak no longer draws, and why. The report and its data stay as published; the note marks them.
+         */
+        static java.util.Optional<String> superseded(Path run) {
+            try {
+                Path note = run.resolve(SUPERSEDED);
+                return Files.isRegularFile(note) ? Files.readAllLines(note).stream().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst() : java.util.Optional.empty();
+            } catch (IOException e) {
+                return java.util.Optional.of("(" + SUPERSEDED + " unreadable: " + e.getMessage() + ")");
+            }
         }
 
         private static int count(Path dir) {

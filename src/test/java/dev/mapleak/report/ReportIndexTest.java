@@ -41,6 +41,19 @@ class ReportIndexTest {
         assertTrue(lines[1].startsWith("- [20261101-100000-full](published/20261101-100000-full/report.md)"), lines[1]);
     }
 
+    /** Superseded conclusions are marked beside the published run, never rewritten in it; a narrowed run links what it left out. */
+    @Test
+    void supersededConclusionsAndWhatWasLeftOutAreLinked() throws IOException {
+        Path run = runFolder("20261124-085701-full", "2026-11-24T08:57:01", "smoke");
+        Files.writeString(run.resolve("report.md"), "# r");
+        Files.writeString(run.resolve("LEFT-OUT.md"), "# left out");
+        Files.writeString(run.resolve("SUPERSEDED.md"), "# heading\n\nClaim 5.5 and the advice.\n\n- details\n");
+        String index = Files.readString(ReportIndex.write(reports));
+        assertTrue(index.contains("; narrowed: [what was left out](20261124-085701-full/LEFT-OUT.md)\n"
+                + "  - **Superseded in part:** Claim 5.5 and the advice. ([why](20261124-085701-full/SUPERSEDED.md))"), index);
+        assertEquals("# r", Files.readString(run.resolve("report.md")), "the published report is not touched");
+    }
+
     @Test
     void anEmptyReportsFolderSaysSo() throws IOException {
         assertTrue(Files.readString(ReportIndex.write(reports)).contains("No published runs yet."));
