@@ -14,8 +14,9 @@ import java.util.concurrent.Callable;
 @Command(name = "report",
         description = {
                 "Renders a run folder's summary.md (also printed), report.md, report.html and charts/ again from the"
-                        + " files in it (results/, plan.json, subjects.json, environment.json, failures/); nothing is"
-                        + " measured.",
+                        + " files in it alone (results/, plan.json, subjects.json, environment.json, failures/): nothing"
+                        + " is measured, and the current code's subjects are not consulted, so a run made by an older"
+                        + " mapleak re-renders as it was measured.",
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
