@@ -115,12 +115,17 @@ final class Charts {
     }
 
     /** Retained after delete against value size: one line per subject, plus Go's runtime for the Go model. */
+    /** Go itself, measured: apart from the model's black dashed line, which it should lie on. */
+    static final Color GO_MEASURED = new Color(150, 20, 20);
+
     static Drawn retainedAfterDelete(Scenario s, Path runDir) {
         String file = DIR + "/retained-after-delete.png";
         String alt = "Retained MiB after deleting, against value size, one line per map";
         boolean step = s.valueSizes().contains(128) && s.valueSizes().contains(129);
         return draw(runDir, file, alt, "Retained after the deletes (JOL, MiB) against value size; " + s.describe()
                 + ". The black dashed line is what Go's runtime would hold for " + ClaimsCheck.goName(s) + "'s state"
+                + (s.subjectsIn(MapGroup.GO_RUNTIME).isEmpty() ? ""
+                : "; dark red lines with diamonds are Go itself, measured (HeapAlloc after runtime.GC(), dotted: map[int]*[N]byte)")
                 + (step ? "; the grey line marks Go's 128/129-byte switch." : "."), () -> {
             XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Retained after delete")
                     .xAxisTitle("value size (bytes)").yAxisTitle("retained MiB").build();
@@ -130,8 +135,19 @@ final class Charts {
             List<Double> positive = new ArrayList<>();
             int colour = 0;
             for (String subject : s.subjects()) {
+                if (s.group(subject) == MapGroup.GO_RUNTIME) {
+                    continue; // no JOL figure: drawn below from Go's own heap
+                }
                 addLine(c, subject, sizes, vs -> s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_JOL).score(),
                         PALETTE[colour++ % (PALETTE.length - 1)], positive);
+            }
+            for (String go : s.subjectsIn(MapGroup.GO_RUNTIME)) {
+                XYSeries measured = addLine(c, "Go measured (" + go + ", HeapAlloc)", sizes,
+                        vs -> s.reading(go, vs, Phase.DELETED, "", Metric.RETAINED_HEAP).score(), GO_MEASURED, positive);
+                if (measured != null) {
+                    measured.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
+                    measured.setLineStyle(go.endsWith(LifecycleTable.GO_POINTER_SUFFIX) ? SeriesLines.DOT_DOT : SeriesLines.SOLID);
+                }
             }
             Optional<String> goSubject = s.goSubject().filter(s.subjects()::contains);
             if (goSubject.isPresent()) {
