@@ -1,0 +1,64 @@
+package dev.mapleak.report;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Go measured beside the Go model (issue 14), from a real run: {@code ./run-bench.sh seed -- -p
+ * subject=JDK_HASH_MAP,GO_HYBRID,FLAT_INLINE,FLAT_POINTER -p entries=100000} on this machine with Debian's Go 1.19.8
+ * (fixture {@code seed-go}: its results, subjects.json, plan.json, run.json and environment.json as written).
+ */
+class GoMeasuredReportTest {
+
+    @TempDir
+    static Path tmp;
+    static String md;
+
+    @BeforeAll
+    static void render() throws IOException {
+        Path run = Fixtures.copy("seed-go", tmp);
+        assertTrue(ReportCommand.renderFolder(run, line -> { }));
+        md = Files.readString(run.resolve("report.md"));
+    }
+
+    @Test
+    void theSeedTableHasGoMeasuredWithItsVersionBesideTheModel() {
+        // HeapAlloc after runtime.GC() minus the baseline: 100k [128]byte values inline, kept after deleting all.
+        assertTrue(md.contains("| **Go runtime** (GO_HYBRID model) | INLINE | 0.000046 | 20.19 | 20.19 | 0.000046 | 100.0% | – |"), md);
+        assertTrue(md.contains("| **Go, measured** (Go go1.19.8, map[int][N]byte, classic maps) | INLINE | 0.000061 | 20.13 | 20.17 | 0.000244 | 100.2% | – |"), md);
+        assertTrue(md.contains("| **Go, measured** (Go go1.19.8, map[int]*[N]byte, classic maps) | POINTER | 0.000061 | 14.83 | 2.62 | 0.000244 | 17.6% | – |"), md);
+        // the measured rows are Go's, not a Java map's: no JOL row for them
+        assertFalse(md.contains("| GO_RUNTIME |"), md);
+    }
+
+    @Test
+    void modelVersusMeasuredPerValueSizeAndPhase() {
+        assertTrue(md.contains("Go model versus Go measured (GO_RUNTIME, Go go1.19.8), 128-byte values: START 48 vs 64 bytes; "
+                + "FILLED 20.19 vs 20.13 MiB (+0.295%); DELETED 20.19 vs 20.17 MiB (+0.071%); RECLAIMED 48 vs 256 bytes."), md);
+        assertTrue(md.contains("129-byte values: START 48 vs 168 bytes; FILLED 16.35 vs 16.35 MiB (-0.005%); DELETED 2.62 vs 2.63 MiB (-0.283%)"), md);
+    }
+
+    @Test
+    void theClaimsHearFromGoItself() {
+        assertTrue(md.contains("| Go, measured (Go go1.19.8, map[int][N]byte, classic maps) | Go keeps 100.2% of the fill at 128 bytes, "
+                + "16.1% at 129 bytes (HeapAlloc after runtime.GC()) | holds |"), md);
+        // Claim 5.5: HeapSys never falls; RSS does after debug.FreeOSMemory().
+        assertTrue(md.contains("128 B: RSS 44.21 → 44.24 → 25.25 MiB, HeapSys 47.75 → 47.75 → 47.75 MiB (no GC → runtime.GC() → "
+                + "debug.FreeOSMemory()), HeapReleased 26.36 MiB"), md);
+    }
+
+    @Test
+    void goStaysOutOfTheJvmTablesAndTheChartDrawsIt() {
+        assertFalse(List.of(md.split("\n")).stream().anyMatch(l -> l.contains("GO_RUNTIME") && l.contains("| G1 |")), md);
+        assertTrue(md.contains("dark red lines with diamonds are Go itself, measured"), md);
+    }
+}
