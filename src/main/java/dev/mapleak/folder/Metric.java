@@ -48,7 +48,18 @@ public enum Metric {
     /** Entries still in the map: says what the memory figures belong to. */
     LIVE_ENTRIES("live.entries", "entries"),
     /** What Go's runtime would hold for the same map state (the Go model's subject only). */
-    RETAINED_GO("retained.go.bytes", "bytes");
+    RETAINED_GO("retained.go.bytes", "bytes"),
+    /**
+     * The smallest {@link #RETAINED_JOL} a churning map showed over one round of rollovers, sampled at several
+     * depths of it ({@code ChurnBenchmark}); its {@link #RETAINED_JOL} is the state its timed rollovers left.
+     */
+    RETAINED_JOL_MIN("retained.jol.min.bytes", "bytes"),
+    /** The largest {@link #RETAINED_JOL} over the same samples. */
+    RETAINED_JOL_MAX("retained.jol.max.bytes", "bytes"),
+    /** The smallest {@link #RETAINED_GO} over the same samples (the Go model's subject only). */
+    RETAINED_GO_MIN("retained.go.min.bytes", "bytes"),
+    /** The largest {@link #RETAINED_GO} over the same samples. */
+    RETAINED_GO_MAX("retained.go.max.bytes", "bytes");
 
     private final String key;
     private final String unit;
