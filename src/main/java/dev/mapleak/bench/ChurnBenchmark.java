@@ -151,6 +151,7 @@ public class ChurnBenchmark {
                         RetainedMemoryRecorder.reading(Metric.RETAINED_GO));
                 next = Churn.rollSampling(map, next, entries, depths, footprint::sample);
                 footprint.record();
+                RetainedMemoryRecorder.recordReading(Metric.CHURN_ROLLOVERS, ROLLOVERS_PER_SHOT);
             }
             map = null;
         }

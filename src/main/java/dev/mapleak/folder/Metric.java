@@ -59,7 +59,12 @@ public enum Metric {
     /** The smallest {@link #RETAINED_GO} over the same samples (the Go model's subject only). */
     RETAINED_GO_MIN("retained.go.min.bytes", "bytes"),
     /** The largest {@link #RETAINED_GO} over the same samples. */
-    RETAINED_GO_MAX("retained.go.max.bytes", "bytes");
+    RETAINED_GO_MAX("retained.go.max.bytes", "bytes"),
+    /**
+     * Rollovers one timed shot of a churn performs (JMH's results do not carry {@code @OperationsPerInvocation}),
+     * so a report can say exactly what its score is per.
+     */
+    CHURN_ROLLOVERS("churn.rollovers.per.shot", "rollovers");
 
     private final String key;
     private final String unit;
