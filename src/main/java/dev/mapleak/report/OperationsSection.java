@@ -136,9 +136,10 @@ final class OperationsSection {
             + " queues it, and refinement then rescans the card. After the delete, FLAT_POINTER's live values sit about"
             + " one per card across its large array, so nearly every put pays for this. ECLIPSE's hash packs SEQUENTIAL"
             + " keys into a few cards, which stay dirty, so it pays almost nothing, but it spreads RANDOM keys and then"
-            + " pays the same. A CPU profile (`--prof cpu`) of FLAT_POINTER's put shows most samples in G1's"
-            + " `G1DirtyCardQueueSet::enqueue` and `G1RemSet::refine_card_concurrently`, and ECLIPSE's shows none. Under"
-            + " `-XX:+UseParallelGC`, whose barrier only marks the card, the two cost about the same. The cost comes"
+            + " pays too. CPU profiles (`--prof cpu`) of FLAT_POINTER's put, and of ECLIPSE's with RANDOM keys, put most"
+            + " samples in G1's `G1DirtyCardQueueSet::enqueue` and `G1RemSet::refine_card_concurrently`; ECLIPSE's with"
+            + " SEQUENTIAL keys shows none. Under `-XX:+UseParallelGC`, whose barrier only marks the card, FLAT_POINTER"
+            + " and ECLIPSE cost about the same. The cost comes"
             + " from the collector, not the table (see `OperationsBenchmark`'s class comment).";
 
     static boolean storesReferences(Collection<String> benchmarks) {
