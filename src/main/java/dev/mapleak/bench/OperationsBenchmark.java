@@ -46,9 +46,9 @@ import java.util.function.IntConsumer;
  * (10,000 cards), so nearly every put dirties a clean card and pays for enqueueing and refining it; ECLIPSE's
  * hash clusters 10k SEQUENTIAL keys into 79 cards that stay dirty, so its puts skip the barrier's slow path.
  * The profile ({@code ./run-bench.sh ops --prof cpu}) shows FLAT_POINTER's put spending most of its samples
- * in {@code G1DirtyCardQueueSet::enqueue} / {@code G1RemSet::refine_card_concurrently}, ECLIPSE's none; with
- * RANDOM keys ECLIPSE spreads too (5,645 cards) and pays the same; under {@code -XX:+UseParallelGC}, whose
- * barrier only marks the card, both are alike. The cost is the collector's, not the table's: see
+ * in {@code G1DirtyCardQueueSet::enqueue} / {@code G1RemSet::refine_card_concurrently}, ECLIPSE's with
+ * SEQUENTIAL keys none; with RANDOM keys ECLIPSE spreads too (5,645 cards) and its profile looks like
+ * FLAT_POINTER's; under {@code -XX:+UseParallelGC}, whose barrier only marks the card, the two are alike. The cost is the collector's, not the table's: see
  * {@code FlatTable}'s class comment.
  *
  * <pre>
