@@ -39,6 +39,18 @@ import java.util.function.IntConsumer;
  * young collection copies them all, and the score drifted by 3x between iterations on the same map. The
  * cost of allocating values is the lifecycle benchmark's {@code fill}.
  *
+ * <p><b>Storing a reference costs more in a big, sparse table under G1.</b> A POINTER map's {@code put} (and
+ * {@code remove}, which puts back) stores a reference into its value array; G1's post-write barrier dirties
+ * the 512-byte card of that array slot and queues it for refinement, which rescans the card, unless the card
+ * is already dirty. AFTER_DELETE, FLAT_POINTER's 10k live values sit one per card across a 2M-slot array
+ * (10,000 cards), so nearly every put dirties a clean card and pays for enqueueing and refining it; ECLIPSE's
+ * hash clusters 10k SEQUENTIAL keys into 79 cards that stay dirty, so its puts skip the barrier's slow path.
+ * The profile ({@code ./run-bench.sh ops --prof cpu}) shows FLAT_POINTER's put spending most of its samples
+ * in {@code G1DirtyCardQueueSet::enqueue} / {@code G1RemSet::refine_card_concurrently}, ECLIPSE's with
+ * SEQUENTIAL keys none; with RANDOM keys ECLIPSE spreads too (5,645 cards) and its profile looks like
+ * FLAT_POINTER's; under {@code -XX:+UseParallelGC}, whose barrier only marks the card, the two are alike. The cost is the collector's, not the table's: see
+ * {@code FlatTable}'s class comment.
+ *
  * <pre>
  *   java -jar target/benchmarks.jar OperationsBenchmark.iterate -p subject=JDK_HASH_MAP -p history=FRESH,AFTER_DELETE
  * </pre>
@@ -47,7 +59,7 @@ import java.util.function.IntConsumer;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(1)
+@Fork(3)
 public class OperationsBenchmark {
 
     /** A map with {@code entries} live entries and a {@code history}, and the keys to hit and to miss it with. */
@@ -69,7 +81,13 @@ public class OperationsBenchmark {
         @Param("0.99")
         public double deleteFraction;
 
-        @Param("SEQUENTIAL")
+        /**
+         * The insertion order, which decides where the live keys sit in the table: SEQUENTIAL keys leave the
+         * survivors consecutive ints, which {@code Integer.hashCode} (JDK_HASH_MAP) and Eclipse's spread function
+         * put in one small slice of the table, while a multiplicative mix (FLAT_*, fastutil) spreads them over
+         * all of it; RANDOM keys leave a random 1% of the filled keys, which every map spreads over its whole table.
+         */
+        @Param({"SEQUENTIAL", "RANDOM"})
         public KeyOrder keys;
 
         SubjectMap map;

@@ -76,7 +76,24 @@ public enum Metric {
      * teardown: the timed call alone (plus JMH's few bytes around it, which KEEP's figure shows), per thread
      * ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}). Timing groups only.
      */
-    TIMED_ALLOC("timed.alloc.bytes", "bytes");
+    TIMED_ALLOC("timed.alloc.bytes", "bytes"),
+
+    /**
+     * The smallest {@link #RETAINED_JOL} a churning map showed over one round of rollovers, sampled at several
+     * depths of it ({@code ChurnBenchmark}); its {@link #RETAINED_JOL} is the state its timed rollovers left.
+     */
+    RETAINED_JOL_MIN("retained.jol.min.bytes", "bytes"),
+    /** The largest {@link #RETAINED_JOL} over the same samples. */
+    RETAINED_JOL_MAX("retained.jol.max.bytes", "bytes"),
+    /** The smallest {@link #RETAINED_GO} over the same samples (the Go model's subject only). */
+    RETAINED_GO_MIN("retained.go.min.bytes", "bytes"),
+    /** The largest {@link #RETAINED_GO} over the same samples. */
+    RETAINED_GO_MAX("retained.go.max.bytes", "bytes"),
+    /**
+     * Rollovers one timed shot of a churn performs (JMH's results do not carry {@code @OperationsPerInvocation}),
+     * so a report can say exactly what its score is per.
+     */
+    CHURN_ROLLOVERS("churn.rollovers.per.shot", "rollovers");
 
     private final String key;
     private final String unit;

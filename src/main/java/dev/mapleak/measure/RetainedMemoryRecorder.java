@@ -1,5 +1,6 @@
 package dev.mapleak.measure;
 
+import dev.mapleak.folder.Metric;
 import dev.mapleak.subject.SubjectMap;
 
 import java.util.LinkedHashMap;
@@ -69,13 +70,24 @@ public final class RetainedMemoryRecorder {
         }
     }
 
+    /**
+     * Records one reading the benchmark derived itself, if armed: a figure no single probe gives, such as the
+     * smallest footprint a churning map passed through ({@link Metric#RETAINED_JOL_MIN}).
+     */
+    public static synchronized void recordReading(Metric metric, double value) {
+        if (baseline != null) {
+            readings.put(metric.key(), value);
+        }
+    }
+
+    /** The reading recorded for {@code metric} (bare name) since arming, if any. */
+    public static synchronized OptionalDouble reading(Metric metric) {
+        Double value = readings.get(metric.key());
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
     /** The unit of a metric recorded under any prefix. */
     static String unitOf(String metric) {
-        for (Probe probe : Probe.values()) {
-            if (metric.endsWith(probe.metric())) {
-                return probe.unit();
-            }
-        }
-        return "";
+        return Metric.of(metric).map(Metric::unit).orElse("");
     }
 }

@@ -5,6 +5,7 @@ import dev.mapleak.folder.Subjects;
 import dev.mapleak.report.ResultSet.Measurement;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,9 @@ final class OperationsSection {
         } else {
             any = true;
             byBenchmark.forEach((name, ms) -> benchmark(doc, name, ms, data.subjects()));
+            if (storesReferences(byBenchmark.keySet())) {
+                doc.paragraph(REFERENCE_STORE_NOTE);
+            }
         }
         any |= gcProfiler(doc, data);
         // Several JVMs (a GC matrix) or different header modes: JvmSection's tables, the same as in summary.md.
@@ -69,54 +73,77 @@ final class OperationsSection {
                 .map(e -> e.getKey() + "=" + e.getValue().get(0)).toList();
         ms = ms.stream().sorted(java.util.Comparator.comparingInt(m -> LifecycleTable.subjectOrder(subjects, m.param("subject")))).toList();
         String unit = ms.get(0).primary().unit();
+        boolean retained = pivot.isEmpty() && ChurnTable.applies(ms);
+        String churn = retained ? ChurnTable.caption(ms) : "";
         doc.paragraph("Score in " + unit + (constant.isEmpty() ? "" : "; every row has " + String.join(", ", constant))
-                + (ms.stream().anyMatch(m -> m.primary().samples().size() > 1) ? "; ± is the 99.9% confidence half-width" : "") + ".");
-        var t = new ReportDocument.TableBuilder();
-        varying.forEach(t::text);
-        if (pivot.isEmpty()) {
+                + (ms.stream().anyMatch(m -> m.primary().samples().size() > 1)
+                        ? "; a cell is the median of its n samples (one per measured iteration, over every fork) with the"
+                        + " smallest and largest in brackets" : "") + "."
+                + (churn.isEmpty() ? "" : " " + churn));
+        if (retained) {
             // A benchmark that records retained memory (churn) shows what the map settled at beside its time.
-            boolean jol = ms.stream().anyMatch(m -> m.has(Metric.RETAINED_JOL));
-            boolean heap = ms.stream().anyMatch(m -> m.has(Metric.RETAINED_HEAP));
+            doc.table(ChurnTable.build(ms, varying, m -> varying.stream().map(v -> value(m, v)).toList()));
+        } else if (pivot.isEmpty()) {
+            var t = new ReportDocument.TableBuilder();
+            varying.forEach(t::text);
             t.num("score");
-            if (jol) {
-                t.num("retained MiB (JOL)");
-            }
-            if (heap) {
-                t.num("heap after GC MiB");
-            }
             for (Measurement m : ms) {
                 List<String> cells = new ArrayList<>();
                 varying.forEach(v -> cells.add(value(m, v)));
                 cells.add(score(m));
-                if (jol) {
-                    cells.add(Reading.of(m.metric(Metric.RETAINED_JOL)).mib());
-                }
-                if (heap) {
-                    cells.add(Reading.of(m.metric(Metric.RETAINED_HEAP)).mib());
-                }
                 t.row(cells);
             }
+            doc.table(t.build());
         } else {
-            List<String> states = ordered(values.get(pivot.get()));
-            states.forEach(st -> t.num(st));
-            states.subList(1, states.size()).forEach(st -> t.num(st + " ÷ " + states.get(0)));
-            Map<List<String>, Map<String, Measurement>> rows = new LinkedHashMap<>();
-            for (Measurement m : ms) {
-                List<String> key = varying.stream().map(v -> value(m, v)).toList();
-                rows.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(m.param(pivot.get()), m);
-            }
-            rows.forEach((key, byState) -> {
-                List<String> cells = new ArrayList<>(key);
-                states.forEach(st -> cells.add(Optional.ofNullable(byState.get(st)).map(OperationsSection::score).orElse(Format.MISSING)));
-                Measurement first = byState.get(states.get(0));
-                for (String st : states.subList(1, states.size())) {
-                    Measurement m = byState.get(st);
-                    cells.add(first == null || m == null ? Format.MISSING : Format.ratio(m.primary().score() / first.primary().score()));
-                }
-                t.row(cells);
-            });
+            doc.table(pivoted(ms, pivot.get(), values, varying));
         }
-        doc.table(t.build());
+    }
+
+    /** One row per combination of the varying parameters, one column per map state, then each state ÷ the first. */
+    private static ReportDocument.Table pivoted(List<Measurement> ms, String pivot, Map<String, List<String>> values,
+                                                List<String> varying) {
+        var t = new ReportDocument.TableBuilder();
+        varying.forEach(t::text);
+        List<String> states = ordered(values.get(pivot));
+        states.forEach(st -> t.num(st));
+        states.subList(1, states.size()).forEach(st -> t.num(st + " ÷ " + states.get(0)));
+        Map<List<String>, Map<String, Measurement>> rows = new LinkedHashMap<>();
+        for (Measurement m : ms) {
+            List<String> key = varying.stream().map(v -> value(m, v)).toList();
+            rows.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(m.param(pivot), m);
+        }
+        rows.forEach((key, byState) -> {
+            List<String> cells = new ArrayList<>(key);
+            states.forEach(st -> cells.add(Optional.ofNullable(byState.get(st)).map(OperationsSection::score).orElse(Format.MISSING)));
+            Measurement first = byState.get(states.get(0));
+            for (String st : states.subList(1, states.size())) {
+                Measurement m = byState.get(st);
+                cells.add(first == null || m == null ? Format.MISSING
+                        : Format.ratio(Spread.of(m.primary()).median() / Spread.of(first.primary()).median()));
+            }
+            t.row(cells);
+        });
+        return t.build();
+    }
+
+    /**
+     * Why a POINTER map's {@code put} can cost twenty times as much after a delete, measured for issue 11: shown
+     * under the operation tables whenever the run timed {@code put} or {@code remove} (which puts back).
+     */
+    static final String REFERENCE_STORE_NOTE = "Why `put` (and `remove`, which puts the key back) can cost many times"
+            + " more AFTER_DELETE for a POINTER map: storing the value's reference goes through the collector's write"
+            + " barrier. Under G1, a store into a 512-byte card of the value array that is not dirty yet dirties it and"
+            + " queues it, and refinement then rescans the card. After the delete, FLAT_POINTER's live values sit about"
+            + " one per card across its large array, so nearly every put pays for this. ECLIPSE's hash packs SEQUENTIAL"
+            + " keys into a few cards, which stay dirty, so it pays almost nothing, but it spreads RANDOM keys and then"
+            + " pays too. CPU profiles (`--prof cpu`) of FLAT_POINTER's put, and of ECLIPSE's with RANDOM keys, put most"
+            + " samples in G1's `G1DirtyCardQueueSet::enqueue` and `G1RemSet::refine_card_concurrently`; ECLIPSE's with"
+            + " SEQUENTIAL keys shows none. Under `-XX:+UseParallelGC`, whose barrier only marks the card, FLAT_POINTER"
+            + " and ECLIPSE cost about the same. The cost comes"
+            + " from the collector, not the table (see `OperationsBenchmark`'s class comment).";
+
+    static boolean storesReferences(Collection<String> benchmarks) {
+        return benchmarks.contains("OperationsBenchmark.put") || benchmarks.contains("OperationsBenchmark.remove");
     }
 
     /** JMH's {@code -prof gc} secondary metrics, for every benchmark that has them. */
@@ -182,7 +209,6 @@ final class OperationsSection {
     }
 
     private static String score(Measurement m) {
-        Reading r = new Reading(m.primary().score(), m.primary().error(), m.primary().samples().size());
-        return r.hasError() ? Format.score(r.score()) + " ± " + Format.score(r.error()) : Format.score(r.score());
+        return Spread.of(m.primary()).cell();
     }
 }

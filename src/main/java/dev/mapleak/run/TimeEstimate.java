@@ -3,6 +3,7 @@ package dev.mapleak.run;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.lang.annotation.Annotation;
@@ -19,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>{@code SingleShotTime} (the lifecycle phases): fork start-up, plus the untimed setup and the timed
- *       phase for every iteration, plus the measurement after each measured iteration.</li>
+ *       phase for every iteration, plus the measurement after each measured iteration. A churn (a {@code rounds}
+ *       parameter) instead builds its map and rolls it {@code rounds} times before every iteration, times
+ *       {@code @OperationsPerInvocation} rollovers, and after each measured one measures the map, rolls one more
+ *       round and walks it {@code depths} more times.</li>
  *   <li>Timed modes ({@code AverageTime} and the others): fork start-up, the map built once per trial (a
  *       {@code history} other than FRESH fills {@code entries / (1 - deleteFraction)} keys and deletes most),
  *       the iterations' own duration from the benchmark's {@code @Warmup}/{@code @Measurement} (JMH's
@@ -50,7 +54,9 @@ final class TimeEstimate {
     static Duration of(Combination c, Profile.Settings s) {
         Optional<Method> method = benchmarkMethod(c);
         Mode mode = method.map(TimeEstimate::mode).orElse(Mode.SingleShotTime);
-        double seconds = mode == Mode.SingleShotTime ? singleShot(c, s) : timed(c, s, method.orElseThrow());
+        double seconds = mode == Mode.SingleShotTime
+                ? c.param("rounds") != null ? churnShots(c, s, method) : singleShot(c, s)
+                : timed(c, s, method.orElseThrow());
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
@@ -78,6 +84,24 @@ final class TimeEstimate {
             case 'k' -> n / (1024 * 1024);
             default -> n / (1024.0 * 1024 * 1024);
         };
+    }
+
+    private static double churnShots(Combination c, Profile.Settings s, Optional<Method> method) {
+        long entries = entries(c);
+        long rounds = Long.parseLong(c.param("rounds"));
+        long depths = Long.parseLong(c.params().getOrDefault("depths", "0"));
+        int timed = method.map(TimeEstimate::operationsPerInvocation).orElse(1);
+        double perIteration = (entries * (NANOS_PER_ENTRY + rounds * NANOS_PER_ROLLOVER) + timed * NANOS_PER_ROLLOVER) / 1e9;
+        double measure = GroupRunner.recordsRetainedMemory(c)
+                ? s.iterations() * entries * ((1 + depths) * MEASURE_NANOS_PER_ENTRY + NANOS_PER_ROLLOVER) / 1e9 : 0;
+        return Math.max(1, s.forks()) * (FORK_SECONDS + (s.warmupIterations() + s.iterations()) * perIteration + measure);
+    }
+
+    /** The method's {@code @OperationsPerInvocation}, else its class's, else 1 (JMH's default). */
+    static int operationsPerInvocation(Method method) {
+        OperationsPerInvocation o = Optional.ofNullable(method.getAnnotation(OperationsPerInvocation.class))
+                .orElse(method.getDeclaringClass().getAnnotation(OperationsPerInvocation.class));
+        return o == null ? 1 : o.value();
     }
 
     private static double timed(Combination c, Profile.Settings s, Method method) {

@@ -61,6 +61,69 @@ class OperationsBenchmarkTest {
         }
     }
 
+    /**
+     * Why FLAT_POINTER's put costs many times ECLIPSE's AFTER_DELETE under G1 (FlatTable's class comment): how many
+     * of G1's 512-byte cards of the value array hold the 10k live references. A humongous array (8 MiB here) starts
+     * at a region start, so slot {@code i} is at byte {@code 16 + 4 * i} (16-byte array header, 4-byte compressed
+     * references, JDK 17 defaults; {@code JolSizes}), card {@code (16 + 4 * i) / 512}. Deterministic: the keys come
+     * from fixed seeds, and the counts are whatever the hashes do with them.
+     */
+    @org.junit.jupiter.api.Test
+    void afterDeleteFlatPointerSpreadsItsLiveValuesOverCardsWhereEclipsePacksSequentialKeys() throws Exception {
+        OperationsBenchmark.MapWithHistory flat = bigState(Subject.FLAT_POINTER, KeyOrder.SEQUENTIAL);
+        Object[] flatValues = (Object[]) field(flat.map, "values");
+        assertEquals(2_097_153, flatValues.length, "2^21 slots for 1M entries at load 3/4, plus key 0's");
+        assertEquals(10_000, cards(flatValues), "one live value per card");
+
+        Object[] eclipseSequential = eclipseValues(bigState(Subject.ECLIPSE, KeyOrder.SEQUENTIAL));
+        assertEquals(2_097_152, eclipseSequential.length, "the same table shape");
+        assertEquals(79, cards(eclipseSequential), "consecutive keys packed by Eclipse's spread function");
+
+        assertEquals(5_645, cards(eclipseValues(bigState(Subject.ECLIPSE, KeyOrder.RANDOM))), "RANDOM keys spread");
+    }
+
+    private static OperationsBenchmark.MapWithHistory bigState(Subject subject, KeyOrder keys) {
+        OperationsBenchmark.MapWithHistory s = new OperationsBenchmark.MapWithHistory();
+        s.subject = subject;
+        s.valueSize = 128;
+        s.entries = 10_000;
+        s.history = History.AFTER_DELETE;
+        s.deleteFraction = 0.99;
+        s.keys = keys;
+        s.build();
+        return s;
+    }
+
+    private static Object[] eclipseValues(OperationsBenchmark.MapWithHistory s) throws ReflectiveOperationException {
+        return (Object[]) field(field(s.map, "map"), "values");
+    }
+
+    private static int cards(Object[] values) {
+        Set<Integer> cards = new HashSet<>();
+        int live = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                live++;
+                cards.add((16 + 4 * i) / 512);
+            }
+        }
+        assertEquals(10_000, live);
+        return cards.size();
+    }
+
+    private static Object field(Object o, String name) throws ReflectiveOperationException {
+        for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                java.lang.reflect.Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f.get(o);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        throw new NoSuchFieldException(o.getClass() + "." + name);
+    }
+
     private static Set<Integer> liveKeys(OperationsBenchmark.MapWithHistory s) {
         Set<Integer> keys = new HashSet<>();
         s.map.forEachKey(keys::add);

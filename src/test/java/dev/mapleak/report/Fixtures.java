@@ -15,8 +15,10 @@ import java.util.stream.Stream;
  *   <li>{@code seed-sizes}: {@code ./run-bench.sh smoke -- -i 3 -p valueSize=128,129 -p strategy=KEEP,REBUILD,TRIM
  *       -p subject=JDK_HASH_MAP,FASTUTIL,ECLIPSE,FLAT_INLINE,FLAT_POINTER,GO_HYBRID} (the seed's two sizes, three samples,
  *       four not-applicable TRIM combinations);</li>
- *   <li>{@code ops-churn}: the {@code iterate} results of a small {@code ./run-bench.sh ops} run and the results of a small
- *       {@code ./run-bench.sh churn --prof gc} run, in one folder (run.json and environment.json from the ops run);</li>
+ *   <li>{@code ops-churn}: the {@code put} results of the ops profile narrowed to {@code OperationsBenchmark.put} (3 forks,
+ *       SEQUENTIAL and RANDOM keys, JDK_HASH_MAP, ECLIPSE and FLAT_POINTER, FRESH and AFTER_DELETE) and two results of
+ *       {@code ./run-bench.sh churn} at 1M entries (GO_HYBRID's, and ECLIPSE's with {@code --prof gc}), in one folder
+ *       (run.json, environment.json and subjects.json from the ops run); see {@code OperationsSectionTest};</li>
  *   <li>{@code remedies}: {@code ./run-bench.sh remedies -- -p subject=JDK_HASH_MAP,FASTUTIL,ECLIPSE -p valueSize=128}
  *       (memory pass at deleteFraction 0.5/0.9/0.99/1.0, timing pass at 0.5/0.9/0.99 with 2 forks x 5 shots, on a
  *       loaded machine; console.log left out);</li>

@@ -34,9 +34,11 @@ class TimeEstimateTest {
 
     @Test
     void churnRebuildsAndRollsBeforeEveryIterationAndMeasuresAfterEachMeasuredOne() {
-        // Per iteration: 1 s + 1M * (250 + 4 * 300) ns = 2.45 s; 4 iterations; 3 measurements of 1M * 900 ns.
-        Combination c = combination("ChurnBenchmark.rollOver", Map.of("entries", "1000000", "rounds", "4"));
-        assertEquals(Duration.ofMillis(1_500 + 4 * 2_450 + 3 * 900), TimeEstimate.of(c, settings(1, 3)));
+        // Per iteration: 1M * (250 + 4 * 300) ns of setup + one shot of 1,000,000 (ChurnBenchmark's
+        // @OperationsPerInvocation) * 300 ns = 1.75 s; 4 iterations; after each of the 3 measured ones,
+        // (1 + 4 depths) walks of 1M * 900 ns and one more round of 1M * 300 ns = 4.8 s.
+        Combination c = combination("ChurnBenchmark.rollOver", Map.of("entries", "1000000", "rounds", "4", "depths", "4"));
+        assertEquals(Duration.ofMillis(1_500 + 4 * 1_750 + 3 * 4_800), TimeEstimate.of(c, settings(1, 3)));
     }
 
     @Test
