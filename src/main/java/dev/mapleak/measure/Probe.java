@@ -17,132 +17,67 @@ import java.util.OptionalDouble;
 public enum Probe {
 
     /** Committed heap before any GC: the first reading of the OS sequence. */
-    COMMITTED_NO_GC(Metric.HEAP_COMMITTED_NO_GC) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return OptionalDouble.of(HeapProbe.committed());
-        }
-    },
+    COMMITTED_NO_GC(Metric.HEAP_COMMITTED_NO_GC, (map, base) -> OptionalDouble.of(HeapProbe.committed())),
     /** RSS before any GC. */
-    RSS_NO_GC(Metric.PROCESS_RSS_NO_GC) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return rss();
-        }
-    },
+    RSS_NO_GC(Metric.PROCESS_RSS_NO_GC, (map, base) -> rss()),
     /** Heap used before any GC, absolute. */
-    USED_NO_GC(Metric.HEAP_USED_NO_GC) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return OptionalDouble.of(HeapProbe.used());
-        }
-    },
+    USED_NO_GC(Metric.HEAP_USED_NO_GC, (map, base) -> OptionalDouble.of(HeapProbe.used())),
     /** Heap used after a settled full GC, minus the same reading taken before the map existed. */
-    RETAINED_HEAP(Metric.RETAINED_HEAP) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return HeapProbe.usedAfterGc()
-                    .filter(used -> baseline.heapUsedAfterGc() >= 0)
-                    .map(used -> OptionalDouble.of(used - baseline.heapUsedAfterGc()))
-                    .orElse(OptionalDouble.empty());
-        }
-    },
+    RETAINED_HEAP(Metric.RETAINED_HEAP, (map, base) -> HeapProbe.usedAfterGc()
+            .filter(used -> base.heapUsedAfterGc() >= 0)
+            .map(used -> OptionalDouble.of(used - base.heapUsedAfterGc()))
+            .orElse(OptionalDouble.empty())),
     /** Heap used right after the settled GC, absolute (the last settling's reading). */
-    USED_AFTER_GC(Metric.HEAP_USED_AFTER_GC) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return HeapProbe.lastSettling().map(s -> OptionalDouble.of(s.used())).orElse(OptionalDouble.empty());
-        }
-    },
+    USED_AFTER_GC(Metric.HEAP_USED_AFTER_GC,
+            (map, base) -> HeapProbe.lastSettling().map(s -> OptionalDouble.of(s.used())).orElse(OptionalDouble.empty())),
     /** Committed heap right after the settled GC, before the uncommit wait. */
-    COMMITTED_AFTER_GC(Metric.HEAP_COMMITTED_AFTER_GC) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return OptionalDouble.of(HeapProbe.committed());
-        }
-    },
+    COMMITTED_AFTER_GC(Metric.HEAP_COMMITTED_AFTER_GC, (map, base) -> OptionalDouble.of(HeapProbe.committed())),
     /** RSS right after the settled GC. */
-    RSS_AFTER_GC(Metric.PROCESS_RSS_AFTER_GC) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return rss();
-        }
-    },
+    RSS_AFTER_GC(Metric.PROCESS_RSS_AFTER_GC, (map, base) -> rss()),
     /**
-     * 1, 2 or 3 ({@link ExplicitGc#code()}) where {@code System.gc()} is disabled or concurrent, so that
-     * retained.heap.bytes is missing on purpose and the results say why; not reported where it works.
+     * 1, 2 or 3 ({@link ExplicitGc#code()}) where {@code System.gc()} is disabled, concurrent or collects nothing, so
+     * that retained.heap.bytes is missing on purpose and the results say why; not reported where it works.
      */
-    HEAP_PROBE_UNUSABLE(Metric.HEAP_PROBE_UNUSABLE) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            ExplicitGc gc = HeapProbe.explicitGc();
-            return gc == ExplicitGc.FULL ? OptionalDouble.empty() : OptionalDouble.of(gc.code());
-        }
-    },
+    HEAP_PROBE_UNUSABLE(Metric.HEAP_PROBE_UNUSABLE, (map, base) -> {
+        ExplicitGc gc = HeapProbe.explicitGc();
+        return gc == ExplicitGc.FULL ? OptionalDouble.empty() : OptionalDouble.of(gc.code());
+    }),
     /** The spread of the last two readings when the GCs behind RETAINED_HEAP never settled; absent when they did. */
-    HEAP_UNSETTLED(Metric.HEAP_PROBE_UNSETTLED) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return HeapProbe.lastSettling().filter(s -> !s.settled() && baseline.heapUsedAfterGc() >= 0)
-                    .map(s -> OptionalDouble.of(s.spread())).orElse(OptionalDouble.empty());
-        }
-    },
+    HEAP_UNSETTLED(Metric.HEAP_PROBE_UNSETTLED, (map, base) -> HeapProbe.lastSettling()
+            .filter(s -> !s.settled() && base.heapUsedAfterGc() >= 0)
+            .map(s -> OptionalDouble.of(s.spread())).orElse(OptionalDouble.empty())),
     /** The noise floor of RETAINED_HEAP, recorded beside it so a report can say "below the floor". */
-    HEAP_FLOOR(Metric.HEAP_PROBE_FLOOR) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return HeapProbe.explicitGc() == ExplicitGc.FULL && baseline.heapUsedAfterGc() >= 0
-                    ? OptionalDouble.of(HeapProbe.SETTLED_BYTES) : OptionalDouble.empty();
-        }
-    },
+    HEAP_FLOOR(Metric.HEAP_PROBE_FLOOR, (map, base) -> HeapProbe.explicitGc() == ExplicitGc.FULL && base.heapUsedAfterGc() >= 0
+            ? OptionalDouble.of(HeapProbe.SETTLED_BYTES) : OptionalDouble.empty()),
     /** Milliseconds waited for the collector to hand freed heap back before the next two readings ({@link UncommitWait}). */
-    UNCOMMIT_WAIT(Metric.UNCOMMIT_WAIT) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            long waited = UncommitWait.awaitAfterGc();
-            return waited > 0 ? OptionalDouble.of(waited) : OptionalDouble.empty();
-        }
-    },
+    UNCOMMIT_WAIT(Metric.UNCOMMIT_WAIT, (map, base) -> {
+        long waited = UncommitWait.awaitAfterGc();
+        return waited > 0 ? OptionalDouble.of(waited) : OptionalDouble.empty();
+    }),
     /** Heap the JVM holds from the OS, read after that GC and the wait. */
-    HEAP_COMMITTED(Metric.HEAP_COMMITTED) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return OptionalDouble.of(HeapProbe.committed());
-        }
-    },
-    /** What the whole process holds from the OS (VmRSS). */
-    PROCESS_RSS(Metric.PROCESS_RSS) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return rss();
-        }
-    },
+    HEAP_COMMITTED(Metric.HEAP_COMMITTED, (map, base) -> OptionalDouble.of(HeapProbe.committed())),
+    /** What the whole process holds from the OS (VmRSS), at the same moment. */
+    PROCESS_RSS(Metric.PROCESS_RSS, (map, base) -> rss()),
     /** Exact bytes reachable from the map (JOL). */
-    RETAINED_JOL(Metric.RETAINED_JOL) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return OptionalDouble.of(JolFootprint.bytes(map.footprintRoot()));
-        }
-    },
+    RETAINED_JOL(Metric.RETAINED_JOL, (map, base) -> OptionalDouble.of(JolFootprint.bytes(map.footprintRoot()))),
     /** Entries still in the map: says what the memory figures belong to. */
-    LIVE_ENTRIES(Metric.LIVE_ENTRIES) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return OptionalDouble.of(map.size());
-        }
-    },
+    LIVE_ENTRIES(Metric.LIVE_ENTRIES, (map, base) -> OptionalDouble.of(map.size())),
     /** What Go's runtime would hold for the same map state (GO_HYBRID only). */
-    RETAINED_GO(Metric.RETAINED_GO) {
-        @Override
-        OptionalDouble read(SubjectMap map, Baseline baseline) {
-            return map instanceof GoMap go ? OptionalDouble.of(go.goRuntimeBytes()) : OptionalDouble.empty();
-        }
-    };
+    RETAINED_GO(Metric.RETAINED_GO,
+            (map, base) -> map instanceof GoMap go ? OptionalDouble.of(go.goRuntimeBytes()) : OptionalDouble.empty());
+
+    /** How a probe reads: empty where it does not apply or cannot answer honestly. */
+    @FunctionalInterface
+    interface Reader {
+        OptionalDouble read(SubjectMap map, Baseline baseline);
+    }
 
     private final Metric metric;
+    private final Reader reader;
 
-    Probe(Metric metric) {
+    Probe(Metric metric, Reader reader) {
         this.metric = metric;
+        this.reader = reader;
     }
 
     /** The JMH secondary metric name: part of the results' public interface ({@link Metric}). */
@@ -160,7 +95,9 @@ public enum Probe {
     }
 
     /** The reading for {@code map}, or empty where this probe does not apply or cannot answer honestly. */
-    abstract OptionalDouble read(SubjectMap map, Baseline baseline);
+    OptionalDouble read(SubjectMap map, Baseline baseline) {
+        return reader.read(map, baseline);
+    }
 
     /** Readings taken before the map existed, that later readings are relative to. */
     public record Baseline(long heapUsedAfterGc) {

@@ -354,7 +354,7 @@ final class ClaimsCheck {
     }
 
     /**
-     * The Java and Go-model findings of claim 4 at one delete fraction; {@code where} is appended to "Java" and "Go model".
+     * The Java and Go-model findings of claim 4 at one delete fraction; {@code where} is appended to the groups' labels.
      * The Go model's missing figure is said only where {@code sayMissingGo} (the seed's fraction), not at every fraction.
      */
     private static List<Finding> rebuildFindings(Scenario s, double fraction, String where, boolean sayMissingGo) {
@@ -369,7 +369,7 @@ final class ClaimsCheck {
         }
         List<Finding> findings = new ArrayList<>();
         if (!freed.isEmpty() || !notFreed.isEmpty() || !nothing.isEmpty() || sayMissingGo) {
-            findings.add(new Finding("Java" + where, join("freed", freed) + join("not freed", notFreed) + join("nothing to free", nothing),
+            findings.add(new Finding(MapGroup.JAVA_MAPS.label() + where, join("freed", freed) + join("not freed", notFreed) + join("nothing to free", nothing),
                     Verdict.ofCount(freed.size(), freed.size() + notFreed.size())));
         }
         List<String> gFreed = new ArrayList<>();
@@ -380,10 +380,10 @@ final class ClaimsCheck {
         }
         if (gFreed.isEmpty() && gNot.isEmpty() && gNothing.isEmpty()) {
             if (sayMissingGo) {
-                findings.add(new Finding("Go model" + where, goName(s) + "'s Go figure not measured with KEEP and REBUILD", Verdict.NOT_MEASURED));
+                findings.add(new Finding(MapGroup.GO_MODEL.label() + where, goName(s) + "'s Go figure not measured with KEEP and REBUILD", Verdict.NOT_MEASURED));
             }
         } else {
-            findings.add(new Finding("Go model" + where, join("freed", gFreed) + join("not freed", gNot) + join("nothing to free", gNothing),
+            findings.add(new Finding(MapGroup.GO_MODEL.label() + where, join("freed", gFreed) + join("not freed", gNot) + join("nothing to free", gNothing),
                     gFreed.isEmpty() && gNot.isEmpty() ? Verdict.NOT_MEASURED : Verdict.ofCount(gFreed.size(), gFreed.size() + gNot.size())));
         }
         return findings;
@@ -432,8 +432,9 @@ final class ClaimsCheck {
                 + "with no GC, after `System.gc()` (Go's `runtime.GC()`), and after the collector has uncommitted what it will "
                 + "(Go's `debug.FreeOSMemory()`). For each of Java's maps whose GC freed at least " + Format.mib(MIN_FREED_FOR_OS)
                 + " MiB of heap, the share of that heap that left the process's RSS: (RSS no GC − RSS after uncommit) ÷ "
-                + "(heap used no GC − heap used after GC). A share outside 0–100% means the two readings do not measure the "
-                + "same memory (memory freed before the deletes went back too): it is shown as invalid and never judged. Per "
+                + "(heap used no GC − heap used after GC). RSS that grew counts as nothing handed back (0%). A share over 100% "
+                + "means the two readings do not measure the same memory (memory freed before the deletes went back too): it "
+                + "is shown as invalid and never judged. Per "
                 + "JVM: holds when the median valid share is at least " + Format.percent(OS_HOLDS) + ", holds only partly from "
                 + Format.percent(OS_PARTLY) + ", does not hold below.";
         if (!deletesAll(base)) {
@@ -477,8 +478,8 @@ final class ClaimsCheck {
             if (freed >= MIN_FREED_FOR_OS) {
                 double share = (rss[0] - rss[2]) / freed;
                 line += "; the GC freed " + Format.mib(freed) + " MiB of heap, " + Format.percent(share) + " left RSS";
-                if (share >= 0 && share <= 1) {
-                    shares.add(share);
+                if (share <= 1) {
+                    shares.add(Math.max(0, share));
                 } else {
                     line += ": invalid";
                 }
@@ -518,13 +519,13 @@ final class ClaimsCheck {
                 if (q.freedByGc() < MIN_FREED_FOR_OS) {
                     continue;
                 }
-                double share = q.rssReturned() / q.freedByGc();
                 String line = subject + " @" + vs + ": " + q.describe() + "; the GC freed " + Format.mib(q.freedByGc())
-                        + " MiB of heap, " + Format.mib(q.rssReturned()) + " MiB left RSS (" + Format.percent(share) + ")";
-                if (share < 0 || share > 1) {
-                    invalid.add(line + ": invalid");
+                        + " MiB of heap, handed back: " + q.returnedCell();
+                java.util.OptionalDouble share = q.countedShare();
+                if (share.isEmpty()) {
+                    invalid.add(line);
                 } else {
-                    shares.add(share);
+                    shares.add(share.getAsDouble());
                     lines.add(line);
                 }
             }

@@ -3,6 +3,8 @@ package dev.mapleak.report;
 import dev.mapleak.folder.Metric;
 import dev.mapleak.folder.Phase;
 
+import java.util.OptionalDouble;
+
 /**
  * The seed's remedy 3 read the Java way, in one fork at one phase: what the process holds from the OS right after
  * the phase with no GC, right after the settled {@code System.gc()} (Go's {@code runtime.GC()}), and after the
@@ -42,11 +44,29 @@ record OsSequence(double rssNoGc, double rssAfterGc, double rssAfterUncommit,
         return freedByGc() > 0 ? rssReturned() / freedByGc() : Double.NaN;
     }
 
-    /** {@link #returnedShare()} as a cell: "invalid" outside 0–100% (the two readings do not measure the same memory). */
+    /**
+     * The share as a verdict counts it: RSS that grew (the GC touched pages and handed nothing back, as Parallel and
+     * Serial do above {@code -Xms}) counts as 0%; over 100% the two readings do not measure the same memory (memory
+     * freed before the phase went back too), so there is none. NaN when the GC freed nothing.
+     */
+    OptionalDouble countedShare() {
+        double share = returnedShare();
+        if (Double.isNaN(share) || share > 1) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.max(0, share));
+    }
+
+    /** {@link #returnedShare()} as a cell: "none" where RSS grew, "invalid" over 100%. */
     String returnedCell() {
         double share = returnedShare();
-        return Double.isNaN(share) ? Format.MISSING : share < 0 || share > 1 ? Format.percent(share) + " (invalid)"
-                : Format.percent(share);
+        if (Double.isNaN(share)) {
+            return Format.MISSING;
+        }
+        if (share < 0) {
+            return "none (RSS +" + Format.mib(-rssReturned()) + " MiB)";
+        }
+        return share > 1 ? Format.percent(share) + " (invalid)" : Format.percent(share);
     }
 
     /** Heap the GC freed: used before it minus used after it. */

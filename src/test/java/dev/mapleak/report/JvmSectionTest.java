@@ -1,5 +1,6 @@
 package dev.mapleak.report;
 
+import dev.mapleak.folder.Phase;
 import dev.mapleak.folder.Subjects;
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +133,24 @@ class JvmSectionTest {
         // JDK 17's row comes before JDK 25's
         assertTrue(md.indexOf("| jdk17-g1 |") < md.indexOf("| jdk25-shenandoah |"), md);
         assertFalse(md.contains("Bytes per entry by object-header mode"), md);
+    }
+
+    /**
+     * Parallel without tuning keeps everything above -Xms: RSS grows while the GC frees the heap (354.81 → 368.84 →
+     * 368.90 MiB, as the gc-matrix run read JDK 17's Parallel): nothing handed back, a real result, not an invalid one.
+     */
+    @Test
+    void rssThatGrewIsNothingHandedBack() {
+        List<String> parallel = List.of("-Xmx4g", "-XX:+UseParallelGC");
+        for (String jvm : List.of("jdk17-parallel", "jdk17-g1")) {
+            add("LifecycleBenchmark.reclaim", jvm, "17.0.15", parallel, params("JDK_HASH_MAP", 128, "KEEP"), sequence(
+                    new double[] {457.5, 457.5, 457.5}, new double[] {354.81, 368.84, 368.90}, 210, 8));
+        }
+        String md = render(new ResultSet(all, List.of(), all.size()));
+        assertTrue(md.contains("| 354.81 → 368.84 → 368.90 | none (RSS +14.09 MiB) |"), md);
+        OsSequence q = OsSequence.at(LifecycleTable.of(new ResultSet(all, List.of(), all.size()), Subjects.legacy()).rows().get(0),
+                Phase.DELETED);
+        assertEquals(0.0, q.countedShare().orElseThrow());
     }
 
     /** A run made before the OS sequence was read in one fork says so instead of subtracting two forks' RSS. */

@@ -173,9 +173,9 @@ class RemedyCostReportTest {
     void claim54IsCheckedAtThePartialDeleteFractions() {
         ClaimsCheck.Claim c = ClaimsCheck.rebuildFrees(RunData.load(run, List.of(), List.of()).seed());
         List<String> where = c.findings().stream().map(ClaimsCheck.Finding::where).toList();
-        assertTrue(where.containsAll(List.of("Java", "Java @ deleteFraction 0.5", "Java @ deleteFraction 0.9",
-                "Java @ deleteFraction 0.99")), String.valueOf(where));
-        ClaimsCheck.Finding half = c.findings().get(where.indexOf("Java @ deleteFraction 0.5"));
+        assertTrue(where.containsAll(List.of("Java's maps (JDK and libraries)", "Java's maps (JDK and libraries) @ deleteFraction 0.5", "Java's maps (JDK and libraries) @ deleteFraction 0.9",
+                "Java's maps (JDK and libraries) @ deleteFraction 0.99")), String.valueOf(where));
+        ClaimsCheck.Finding half = c.findings().get(where.indexOf("Java's maps (JDK and libraries) @ deleteFraction 0.5"));
         // JDK_HASH_MAP at 0.5: FILLED 200,388,672, START 48, KEEP 104,388,672, REBUILD 100,194,368. The survivors' share
         // of the fill is 48 + 0.5 x 200,388,624 = 100,194,360, so the leftover is 4,194,312 bytes (half of the 8 MiB
         // table the deletes left) and REBUILD frees 4,194,304 of it: 100.0%.
@@ -184,7 +184,7 @@ class RemedyCostReportTest {
         // FASTUTIL at 0.9: FILLED 160,777,328, START 368, KEEP 18,594,416, REBUILD 16,497,264; the survivors' share is
         // 368 + 0.1 x 160,776,960 = 16,078,064, so REBUILD frees 83.3% of the 2.40 MiB leftover and holds 0.40 MiB above
         // the estimate: under 1% of the fill (1.53 MiB), its new table's power-of-two rounding, so it counts as freed.
-        ClaimsCheck.Finding tenth = c.findings().get(where.indexOf("Java @ deleteFraction 0.9"));
+        ClaimsCheck.Finding tenth = c.findings().get(where.indexOf("Java's maps (JDK and libraries) @ deleteFraction 0.9"));
         assertTrue(tenth.measured().contains("**freed**: JDK_HASH_MAP") && tenth.measured().contains(
                 "FASTUTIL 17.73 → 15.73 MiB (83.3% of the 2.40 MiB leftover freed; 0.400 MiB above the survivors' share)"), tenth.measured());
         assertEquals(Verdict.HOLDS, tenth.verdict());
