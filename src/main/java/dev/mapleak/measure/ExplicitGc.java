@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * What {@code System.gc()} does on a JVM, which decides whether "heap used after GC" means anything there.
- * One place for the rule, read three ways: from the running JVM's flags ({@link HeapProbe}), from a forked
- * JVM's {@code -XX:+PrintFlagsFinal} (environment.json) and from the {@code heap.probe.unusable} metric a
- * result carries (the summary), whose value is {@link #code()}.
+ * One place for the rule, read two ways: from the running JVM's flags ({@link HeapProbe}) and from a forked
+ * JVM's {@code -XX:+PrintFlagsFinal} (environment.json). What a result records is {@link #code()}, the
+ * {@code heap.probe.unusable} metric, whose meaning the report reads from {@code dev.mapleak.folder.UnusableHeapProbe}.
  *
  * <p>Measured on this project's machine (JDK 17.0.15 and 25.0.3, a 1M-entry HashMap of byte[128] emptied
  * by removes, heap used after repeated {@code System.gc()}): G1's full GC read 10.4–10.5 MiB, G1 with
@@ -58,15 +58,5 @@ public enum ExplicitGc {
             return CONCURRENT;
         }
         return FULL;
-    }
-
-    /** The constant a {@code heap.probe.unusable} value stands for. */
-    public static ExplicitGc ofCode(double code) {
-        for (ExplicitGc e : values()) {
-            if (e.code() == code) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("unknown heap.probe.unusable value " + code);
     }
 }

@@ -108,7 +108,8 @@ final class ResumeCheck {
         return n + " " + (n == 1 ? one : many);
     }
 
-    private static String abbrev(String commit) {
+    /** The first 12 characters of a commit, as messages show it. */
+    static String abbrev(String commit) {
         return commit.length() > 12 ? commit.substring(0, 12) : commit;
     }
 

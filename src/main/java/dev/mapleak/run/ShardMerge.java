@@ -1,7 +1,6 @@
 package dev.mapleak.run;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.mapleak.folder.PlanFile;
@@ -40,9 +39,7 @@ public final class ShardMerge {
     private record Part(Path dir, RunFolder folder, RunFolder.Request request, PlanFile plan, JsonObject environment,
                         Shard shard) {
         String commit() {
-            JsonElement m = environment.get("mapleak");
-            return m != null && m.isJsonObject() && m.getAsJsonObject().has("commit")
-                    ? m.getAsJsonObject().get("commit").getAsString() : "unknown";
+            return ResumeCheck.recordedCommit(folder).orElse("unknown");
         }
     }
 
@@ -149,8 +146,8 @@ public final class ShardMerge {
                         + b.paramOverrides() + " " + b.jmhArgs() + " vs " + a.paramOverrides() + " " + a.jmhArgs() + ")");
             }
             if (!p.commit().equals(first.commit())) {
-                throw new UsageException(p.dir() + " was measured by mapleak commit " + shortCommit(p.commit()) + ", "
-                        + first.dir() + " by " + shortCommit(first.commit()) + ": shards of one run come from one commit");
+                throw new UsageException(p.dir() + " was measured by mapleak commit " + ResumeCheck.abbrev(p.commit()) + ", "
+                        + first.dir() + " by " + ResumeCheck.abbrev(first.commit()) + ": shards of one run come from one commit");
             }
             if (p.shard().count() != first.shard().count() || !p.plan().planGroups().equals(first.plan().planGroups())) {
                 throw new UsageException(p.dir() + " (shard " + p.shard() + ") and " + first.dir() + " (shard "
@@ -231,9 +228,5 @@ public final class ShardMerge {
         env.addProperty("command", "./run-bench.sh merge " + String.join(" ",
                 parts.stream().map(p -> p.dir().getFileName().toString()).toList()));
         return env;
-    }
-
-    private static String shortCommit(String commit) {
-        return commit.length() > 12 ? commit.substring(0, 12) : commit;
     }
 }
