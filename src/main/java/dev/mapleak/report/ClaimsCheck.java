@@ -121,7 +121,7 @@ final class ClaimsCheck {
      */
     private static Optional<Finding> goMeasured(Scenario s, List<Integer> sizes, java.util.function.Predicate<List<Double>> agrees,
                                                 String yes, String no) {
-        Optional<String> go = goRuntime(s);
+        Optional<String> go = s.goRuntime();
         if (go.isEmpty()) {
             return Optional.empty();
         }
@@ -135,13 +135,8 @@ final class ClaimsCheck {
                 + keptText(s, go.get(), sizes, Metric.RETAINED_HEAP), ok ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD));
     }
 
-    /** Go's {@code map[int][N]byte} as measured, if the run has it. */
-    private static Optional<String> goRuntime(Scenario s) {
-        return s.subjectsIn(MapGroup.GO_RUNTIME).stream().filter(x -> !x.endsWith(LifecycleTable.GO_POINTER_SUFFIX)).findFirst();
-    }
-
     private static String goRuntimeLabel(Scenario s, String subject) {
-        return MapGroup.GO_RUNTIME.label() + " (" + s.info(subject).map(i -> i.library() + ", " + i.className()).orElse(subject) + ")";
+        return MapGroup.GO_RUNTIME.label() + " (" + s.libraryAndClass(subject) + ")";
     }
 
     /** Whether a subject kept at least {@link #KEPT} at every measured size; empty when nothing was measured. */
@@ -182,7 +177,7 @@ final class ClaimsCheck {
                     switches(g128, g129) ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD);
         }
         findings.add(go);
-        goRuntime(s).ifPresent(g -> {
+        s.goRuntime().ifPresent(g -> {
             double m128 = s.keptAfterDelete(g, 128, Metric.RETAINED_HEAP);
             double m129 = s.keptAfterDelete(g, 129, Metric.RETAINED_HEAP);
             findings.add(Double.isNaN(m128) || Double.isNaN(m129)
@@ -450,7 +445,7 @@ final class ClaimsCheck {
         }
         findings.add(new Finding(MapGroup.GO_MODEL.label(), "the model computes what Go's heap holds (HeapAlloc), not what the "
                 + "process holds from the OS (HeapSys, RSS)", Verdict.NOT_MEASURED));
-        goRuntime(base).ifPresent(g -> findings.add(goOsReturn(base, g)));
+        base.goRuntime().ifPresent(g -> findings.add(goOsReturn(base, g)));
         return new Claim(title, seed, rule, findings);
     }
 

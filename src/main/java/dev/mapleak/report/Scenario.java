@@ -144,6 +144,16 @@ public final class Scenario {
                 .map(SubjectInfo::name).findFirst();
     }
 
+    /** Go's {@code map[int][N]byte} as measured (GO_RUNTIME, not its pointer twin), if the run has it. */
+    Optional<String> goRuntime() {
+        return subjectsIn(MapGroup.GO_RUNTIME).stream().filter(x -> !x.endsWith(LifecycleTable.GO_POINTER_SUFFIX)).findFirst();
+    }
+
+    /** "Go go1.19.8, map[int][N]byte, classic maps": the library and class the run folder records, else the name. */
+    String libraryAndClass(String subject) {
+        return info(subject).map(i -> i.library() + ", " + i.className()).orElse(subject);
+    }
+
     /** Whether {@code subject} is the Go model's. */
     public boolean isGo(String subject) {
         return goSubject().map(subject::equals).orElse(false);

@@ -55,8 +55,7 @@ final class SeedSection {
      * computes, from the run folder's record of the Go version and map implementation.
      */
     static List<String> goMeasuredRow(Scenario s, String subject, int vs, String strategy) {
-        String what = s.info(subject).map(i -> i.library() + ", " + i.className()).orElse(subject);
-        return List.of("**Go, measured** (" + what + ")", s.storageLabel(subject, vs),
+        return List.of("**Go, measured** (" + s.libraryAndClass(subject) + ")", s.storageLabel(subject, vs),
                 s.reading(subject, vs, Phase.START, strategy, Metric.RETAINED_HEAP).mib(),
                 s.reading(subject, vs, Phase.FILLED, strategy, Metric.RETAINED_HEAP).mib(),
                 s.reading(subject, vs, Phase.DELETED, strategy, Metric.RETAINED_HEAP).mib(),
@@ -70,8 +69,7 @@ final class SeedSection {
      */
     static Optional<String> modelVersusMeasured(Scenario s, int vs, String strategy) {
         Optional<String> model = s.goSubject();
-        Optional<String> measured = s.subjectsIn(MapGroup.GO_RUNTIME).stream().filter(x -> s.storage(x, vs).isPresent()
-                && !x.endsWith(LifecycleTable.GO_POINTER_SUFFIX)).findFirst();
+        Optional<String> measured = s.goRuntime().filter(x -> s.storage(x, vs).isPresent());
         if (model.isEmpty() || measured.isEmpty() || s.state(measured.get(), vs).isEmpty()) {
             return Optional.empty();
         }
