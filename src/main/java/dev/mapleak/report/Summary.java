@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code summary.md}: the seed's table for Java, printed at the end of every run and saved in its folder.
- * Retained MiB at START, FILLED, DELETED and RECLAIMED by JOL (exact bytes reachable from the map) and by
+ * Retained bytes at START, FILLED, DELETED and RECLAIMED by JOL (exact bytes reachable from the map) and by
  * heap-after-GC (what the JVM really kept), and for the Go model what Go's runtime would keep. Built from the
  * same {@link RunData} and rendered by the same {@link MarkdownWriter} as report.md, so a number reads the same
  * in both.
@@ -36,7 +36,7 @@ public final class Summary {
         Scenario s = data.seed();
         ReportDocument doc = new ReportDocument();
         doc.heading(1, "mapleak summary: " + data.runDir().getFileName(), "top");
-        doc.paragraph("Retained MiB (1 MiB = 1,048,576 bytes) after each phase. **JOL**: exact bytes reachable from the map. "
+        doc.paragraph("Retained bytes after each phase (1 KiB = 1,024 bytes, 1 MiB = 1,048,576). **JOL**: exact bytes reachable from the map. "
                 + "**heap**: heap used after a settled full GC minus the same reading before the map existed. "
                 + "**Go**: what Go's runtime would hold for " + ClaimsCheck.goName(s) + "'s state (amd64, classic maps). "
                 + "**reclaim ms**: time of the strategy itself.");
@@ -62,13 +62,13 @@ public final class Summary {
                         r.strategy().isEmpty() ? Format.MISSING : r.strategy()));
                 extras.forEach(e -> cells.add(r.key().getOrDefault(e, "")));
                 for (Phase phase : Phase.values()) {
-                    cells.add(Format.mib(r.at(phase, Metric.RETAINED_JOL)));
+                    cells.add(Format.bytes(r.at(phase, Metric.RETAINED_JOL)));
                 }
                 for (Phase phase : HEAP_PHASES) {
-                    cells.add(Format.mib(r.at(phase, Metric.RETAINED_HEAP)));
+                    cells.add(Format.bytes(r.at(phase, Metric.RETAINED_HEAP)));
                 }
                 cells.add(s.isGo(r.subject()) ? String.join(" → ", HEAP_PHASES.stream()
-                        .map(phase -> Format.mib(r.at(phase, Metric.RETAINED_GO))).toList()) : "");
+                        .map(phase -> Format.bytes(r.at(phase, Metric.RETAINED_GO))).toList()) : "");
                 cells.add(r.reclaim().map(m -> Format.ms(m.primary().score())).orElse(Format.MISSING));
                 t.row(cells);
             }

@@ -87,6 +87,6 @@ class OperationsSectionTest {
         assertEquals("20 (10–30, n=3)", Spread.of(three).cell());
         ResultSet.Score four = new ResultSet.Score(20, 1, "ns/op", List.of(4.0, 1.0, 2.0, 3.0));
         assertEquals(2.5, Spread.of(four).median(), "the mean of the middle two");
-        assertFalse(Spread.of(one).mib().contains("n="));
+        assertFalse(Spread.of(one).bytes().contains("n="));
     }
 }
