@@ -196,6 +196,19 @@ public final class Scenario {
         return added > 0 ? (deleted - start) / added : Double.NaN;
     }
 
+    /**
+     * Bytes kept per deleted entry: (DELETED − START) ÷ (entries × deleteFraction) for {@code metric}, the number an
+     * engineer can act on, independent of how many entries a map had (a HashMap's 2^21-slot table of 4-byte
+     * references after 1M deletes: 8,388,624 B ÷ 1,000,000 = 8.4 B). NaN when a phase or a parameter is missing.
+     */
+    public double keptPerDeletedEntry(String subject, int valueSize, Metric metric) {
+        double start = reading(subject, valueSize, Phase.START, "", metric).score();
+        double deleted = reading(subject, valueSize, Phase.DELETED, "", metric).score();
+        double fraction = number(get("deleteFraction"));
+        double n = entries() * fraction;
+        return n > 0 ? (deleted - start) / n : Double.NaN;
+    }
+
     /** "1,000,000 entries, SEQUENTIAL keys, deleteFraction 1.0" and any other fixed parameter. */
     public String describe() {
         return describeWithout("");
