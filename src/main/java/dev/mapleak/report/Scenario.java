@@ -169,6 +169,11 @@ public final class Scenario {
         return MapGroup.of(table.subjects().find(subject));
     }
 
+    /** Whose map {@code subject} is: a library's, mapleak's own, the Go model or Go measured. */
+    Provenance provenance(String subject) {
+        return Provenance.of(table.subjects().find(subject));
+    }
+
     /** The subjects of one group with results under these conditions, in subjects.json order. */
     List<String> subjectsIn(MapGroup group) {
         return subjects().stream().filter(x -> group(x) == group).toList();
@@ -204,8 +209,12 @@ public final class Scenario {
     public double keptPerDeletedEntry(String subject, int valueSize, Metric metric) {
         double start = reading(subject, valueSize, Phase.START, "", metric).score();
         double deleted = reading(subject, valueSize, Phase.DELETED, "", metric).score();
-        double fraction = number(get("deleteFraction"));
-        double n = entries() * fraction;
+        return perDeletedEntry(start, deleted, entries(), number(get("deleteFraction")));
+    }
+
+    /** (deleted − start) ÷ (entries × deleteFraction); NaN without entries or a delete fraction. */
+    static double perDeletedEntry(double start, double deleted, double entries, double deleteFraction) {
+        double n = entries * deleteFraction;
         return n > 0 ? (deleted - start) / n : Double.NaN;
     }
 

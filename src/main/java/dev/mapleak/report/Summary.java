@@ -39,7 +39,8 @@ public final class Summary {
         doc.paragraph("Retained bytes after each phase (1 KiB = 1,024 bytes, 1 MiB = 1,048,576). **JOL**: exact bytes reachable from the map. "
                 + "**heap**: heap used after a settled full GC minus the same reading before the map existed. "
                 + "**Go**: what Go's runtime would hold for " + ClaimsCheck.goName(s) + "'s state (amd64, classic maps). "
-                + "**reclaim ms**: time of the strategy itself.");
+                + "**per deleted entry**: (DELETED − START) ÷ (entries × deleteFraction), JOL: the bytes a map keeps for "
+                + "each entry it lost. **reclaim ms**: time of the strategy itself.");
         if (table.rows().stream().anyMatch(r -> r.delete().isEmpty() && r.deleted().isPresent())) {
             doc.paragraph("This run has no delete groups: DELETED is what the KEEP reclaim group measured, the same state "
                     + "(KEEP changes nothing).");
@@ -53,6 +54,7 @@ public final class Summary {
             for (Phase phase : Phase.values()) {
                 t.num(phase + " JOL");
             }
+            t.num("per deleted entry");
             for (Phase phase : HEAP_PHASES) {
                 t.num(phase + " heap");
             }
@@ -64,6 +66,9 @@ public final class Summary {
                 for (Phase phase : Phase.values()) {
                     cells.add(Format.bytes(r.at(phase, Metric.RETAINED_JOL)));
                 }
+                cells.add(Format.bytesPerDeleted(Scenario.perDeletedEntry(r.at(Phase.START, Metric.RETAINED_JOL),
+                        r.at(Phase.DELETED, Metric.RETAINED_JOL), Scenario.number(r.key().get("entries")),
+                        Scenario.number(r.key().get("deleteFraction")))));
                 for (Phase phase : HEAP_PHASES) {
                     cells.add(Format.bytes(r.at(phase, Metric.RETAINED_HEAP)));
                 }
