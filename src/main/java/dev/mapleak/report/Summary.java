@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * {@code summary.md}: the seed's table for Java, printed at the end of every run and saved in its folder.
+ * {@code summary.md}: the seed's table for Java, every row of it, saved in the run folder (a run's console ends with
+ * the key findings and points here).
  * Retained bytes at START, FILLED, DELETED and RECLAIMED by JOL (exact bytes reachable from the map) and by
  * heap-after-GC (what the JVM really kept), and for the Go model what Go's runtime would keep. Built from the
  * same {@link RunData} and rendered by the same {@link MarkdownWriter} as report.md, so a number reads the same
@@ -24,11 +25,16 @@ public final class Summary {
     private Summary() {
     }
 
-    /** Writes summary.md into the run folder and hands every line to {@code printer}. */
+    /** Writes summary.md into the run folder; the console shows the key findings instead ({@link ConsoleEnd}). */
+    public static Path write(RunData data) throws IOException {
+        Path file = data.runDir().resolve("summary.md");
+        RunFolder.writeAtomically(file, MarkdownWriter.write(build(data)));
+        return file;
+    }
+
+    /** Writes summary.md and hands every line to {@code printer}. */
     public static void write(RunData data, Consumer<String> printer) throws IOException {
-        String text = MarkdownWriter.write(build(data));
-        RunFolder.writeAtomically(data.runDir().resolve("summary.md"), text);
-        text.lines().forEach(printer);
+        Files.readString(write(data)).lines().forEach(printer);
     }
 
     static ReportDocument build(RunData data) {
