@@ -65,16 +65,48 @@ final class ClaimsCheck {
                 + "values inline or through a pointer, built never to shrink) isolates the layout; a map **without a table** "
                 + "has nothing to keep; the **" + MapGroup.GO_MODEL.label() + "** is " + goName(data.seed()) + "'s `"
                 + Metric.RETAINED_GO.key() + "`, what Go's own runtime would hold for the same map state.");
+        doc.paragraph("Under each claim: one row per map (" + sizesText(ClaimRows.sizes(data.seed())) + "), then the verdict "
+                + "per group. A verdict says whether the Go article's claim is true of these maps, not whether that is good "
+                + "news: the colours are neutral.");
         int n = 0;
         for (Claim c : check(data)) {
             n++;
             Section.CLAIMS.subheading(doc, n, c.title(), "claim-" + n);
             doc.paragraph("**The seed:** " + c.seedSays());
             doc.paragraph("**Rule:** " + c.rule());
-            var t = new ReportDocument.TableBuilder().text("where", "what this run measured", "verdict");
-            c.findings().forEach(f -> t.row(List.of(f.where(), f.measured().strip(), f.verdict().label())));
+            List<ClaimRows.MapRow> rows = ClaimRows.of(n, data);
+            if (!rows.isEmpty()) {
+                var m = new ReportDocument.TableBuilder().text("map", "whose");
+                ClaimRows.sizes(data.seed()).forEach(vs -> m.text(vs + " B"));
+                m.text("result");
+                rows.forEach(r -> {
+                    List<String> cells = new ArrayList<>(List.of(r.map(), r.whose()));
+                    cells.addAll(r.cells());
+                    cells.add(r.result());
+                    m.row(cells);
+                });
+                doc.table(m.build());
+            }
+            var t = new ReportDocument.TableBuilder().text("group", "verdict", rows.isEmpty() ? "what this run measured" : "why");
+            c.findings().forEach(f -> t.row(List.of(f.where(), f.verdict().label(), rows.isEmpty() ? f.measured().strip() : basis(f))));
             doc.table(t.build());
         }
+    }
+
+    /**
+     * The verdict table's last cell where the per-map rows carry the numbers: the one line why for a verdict that
+     * is not a judgement (not applicable: its reason, before the per-map list the rows now show; not measured;
+     * invalid), the median for claim 5, else a pointer to the rows.
+     */
+    static String basis(Finding f) {
+        String text = f.measured().strip();
+        return switch (f.verdict()) {
+            case NOT_APPLICABLE -> text.contains(":") ? text.substring(0, text.indexOf(':')) : text;
+            case NOT_MEASURED -> text;
+            case INVALID -> "no valid share: every reading over 100% (the rows above)";
+            default -> text.startsWith("median share") && text.contains(":") ? text.substring(0, text.indexOf(':'))
+                    : "from the rows above";
+        };
     }
 
     // ---- 1. buckets never shrink -------------------------------------------------------------------
