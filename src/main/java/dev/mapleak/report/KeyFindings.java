@@ -70,7 +70,7 @@ final class KeyFindings {
             return Optional.empty();
         }
         List<String> parts = new ArrayList<>();
-        byKept.forEach((kept, subjects) -> parts.add(names(subjects) + " " + kept + (subjects.size() > 1 ? " each" : "")));
+        byKept.forEach((kept, subjects) -> parts.add(names(subjects) + " " + (subjects.size() > 1 ? kept.replaceFirst(" \\(", " each (") : kept)));
         boolean tableOnly = s.subjectsIn(MapGroup.JAVA_MAPS).stream()
                 .filter(x -> keptEverywhere(s, x, Metric.RETAINED_JOL) == Boolean.TRUE).allMatch(x -> sameAtEverySize(s, x));
         int all = s.subjectsIn(MapGroup.JAVA_MAPS).size() + s.subjectsIn(MapGroup.NO_TABLE).size();

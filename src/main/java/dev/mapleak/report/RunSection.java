@@ -53,7 +53,7 @@ final class RunSection {
             }
         });
         data.table().rows().forEach(r -> measured.add(r.subject()));
-        if (!data.subjects().recorded() || measured.isEmpty()) {
+        if (measured.isEmpty()) {
             return;
         }
         String jdk = String.join(", ", data.info().jvms().stream().map(RunInfo.Jvm::javaVersion).filter(v -> !v.isEmpty()).distinct().toList());
