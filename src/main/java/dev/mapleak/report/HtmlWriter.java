@@ -33,7 +33,7 @@ public final class HtmlWriter {
             padding:0 1em;color:#1f2328;line-height:1.45}
             h1{border-bottom:2px solid #d0d7de;padding-bottom:.3em}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2em;margin-top:2em}
             code{background:#f3f4f6;padding:.1em .3em;border-radius:4px;font-size:90%}
-            .scroll{overflow-x:auto;margin:1em 0}
+            .scroll{overflow-x:auto;margin:1em 0;max-width:100%}
             table{border-collapse:collapse;font-size:90%}th,td{border:1px solid #d0d7de;padding:.25em .6em;vertical-align:top}
             th{background:#f6f8fa;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             tr:nth-child(even) td{background:#fafbfc}
@@ -43,8 +43,8 @@ public final class HtmlWriter {
             .findings{background:#f6f8fa;border:1px solid #8c959f;border-left:6px solid #0969da;border-radius:6px;padding:.6em 1.2em;margin:1em 0}
             .findings-title{font-weight:600;font-size:115%;margin:.3em 0}.findings li{margin:.35em 0}
             .notice{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:.6em 1em}
-            .subtitle{color:#57606a;margin-top:-.6em}
             nav{background:#f6f8fa;border:1px solid #d0d7de;padding:.5em 1em;border-radius:6px}nav a{margin-right:1em}
+            @media (max-width:900px){body{margin:1em auto}table{font-size:78%}th,td{padding:.2em .35em}}
             """;
 
     /** The page; images are read from {@code runDir} and embedded. */
