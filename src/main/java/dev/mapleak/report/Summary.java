@@ -46,7 +46,8 @@ public final class Summary {
                 + "**heap**: heap used after a settled full GC minus the same reading before the map existed. "
                 + "**Go**: what Go's runtime would hold for " + ClaimsCheck.goName(s) + "'s state (amd64, classic maps). "
                 + "**per deleted entry**: (DELETED − START) ÷ (entries × deleteFraction), JOL: the bytes a map keeps for "
-                + "each entry it lost. **reclaim ms**: time of the strategy itself.");
+                + "each entry it lost. **reclaim ms**: time of the strategy itself. **whose**: a library's map (the JDK's "
+                + "or a third party's), mapleak's own, mapleak's Go model or Go measured.");
         if (table.rows().stream().anyMatch(r -> r.delete().isEmpty() && r.deleted().isPresent())) {
             doc.paragraph("This run has no delete groups: DELETED is what the KEEP reclaim group measured, the same state "
                     + "(KEEP changes nothing).");
@@ -65,6 +66,7 @@ public final class Summary {
                 t.num(phase + " heap");
             }
             t.num("Go " + String.join(" → ", HEAP_PHASES.stream().map(Phase::name).toList()), "reclaim ms");
+            t.text("whose");
             for (LifecycleTable.Row r : table.rows()) {
                 List<String> cells = new ArrayList<>(List.of(r.subject(), String.valueOf(r.valueSize()),
                         r.strategy().isEmpty() ? Format.MISSING : r.strategy()));
@@ -81,6 +83,7 @@ public final class Summary {
                 cells.add(s.isGo(r.subject()) ? String.join(" → ", HEAP_PHASES.stream()
                         .map(phase -> Format.bytes(r.at(phase, Metric.RETAINED_GO))).toList()) : "");
                 cells.add(r.reclaim().map(m -> Format.ms(m.primary().score())).orElse(Format.MISSING));
+                cells.add(s.provenance(r.subject()).label());
                 t.row(cells);
             }
             doc.table(t.build());
