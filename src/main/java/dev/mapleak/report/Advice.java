@@ -75,7 +75,7 @@ final class Advice {
                     List<String> others = p.options().stream().filter(o -> p.best().map(b -> b != o).orElse(true))
                             .map(o -> o.strategy() + " " + rateText(o, p.filledBytes())).toList();
                     Optional<RemedyCosts.Cost> bestCost = p.best().flatMap(Option::cost);
-                    t.row(List.of(p.subject(), p.deleteFraction(), Format.bytes(p.keepBytes()),
+                    t.row(List.of(p.subject() + ownTag(seed, p.subject()), p.deleteFraction(), Format.bytes(p.keepBytes()),
                             p.best().map(b -> "**" + b.strategy() + "**").orElse(noPick(p)),
                             p.best().map(b -> Format.bytes(b.freedBytes())).orElse(Format.MISSING),
                             bestCost.map(c -> Format.ms(c.median())).orElse(Format.MISSING),
@@ -96,6 +96,15 @@ final class Advice {
                 + "Layout matters at a size when the INLINE map keeps at least " + Format.ratio(LAYOUT_MATTERS)
                 + " what the POINTER map keeps.");
         doc.bullets(layout(seed));
+    }
+
+    /** " (mapleak's own)" after one of mapleak's maps, so advice about it is never read as advice about a library's. */
+    static String ownTag(Scenario s, String subject) {
+        return switch (s.provenance(subject)) {
+            case MAPLEAK -> " (mapleak's own)";
+            case GO_MODEL -> " (mapleak's Go model)";
+            default -> "";
+        };
     }
 
     /** 128 bytes when measured (the seed's), else the first value size. */
@@ -177,7 +186,7 @@ final class Advice {
             if (frees.isEmpty() && keeps.isEmpty()) {
                 continue;
             }
-            String kept = subject + " keeps " + Format.bytes(keep) + " with no entry left (KEEP; an empty map: " + Format.bytes(start) + ")";
+            String kept = subject + ownTag(s, subject) + " keeps " + Format.bytes(keep) + " with no entry left (KEEP; an empty map: " + Format.bytes(start) + ")";
             if (keep - start < WORTH * (filled - start)) {
                 lines.add(kept + ": nothing to free.");
             } else if (keeps.isEmpty()) {

@@ -367,11 +367,7 @@ final class KeyFindings {
 
     /** " (mapleak's own)" for mapleak's maps, nothing for a library map, so the two are never mistaken for each other. */
     private static String tag(Scenario s, String subject) {
-        return switch (s.group(subject)) {
-            case CONTROLLED -> " (mapleak's own)";
-            case GO_MODEL -> " (Go model)";
-            default -> "";
-        };
+        return Advice.ownTag(s, subject);
     }
 
     static String sizeRange(Scenario s) {
