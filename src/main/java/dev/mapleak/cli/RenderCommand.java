@@ -13,10 +13,10 @@ import java.util.concurrent.Callable;
 /** {@code ./run-bench.sh report RUN_DIR}: renders a run folder again from its files alone. */
 @Command(name = "report",
         description = {
-                "Renders a run folder's summary.md (also printed), report.md, report.html and charts/ again from the"
+                "Renders a run folder's summary.md, report.md, report.html and charts/ again from the"
                         + " files in it alone (results/, plan.json, subjects.json, environment.json, failures/): nothing"
                         + " is measured, and the current code's subjects are not consulted, so a run made by an older"
-                        + " mapleak re-renders as it was measured.",
+                        + " mapleak re-renders as it was measured. Prints the key findings and where the report is.",
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {

@@ -68,16 +68,16 @@ final class Advice {
             if (picks.isEmpty()) {
                 doc.paragraph("Not measured in this run: it needs KEEP and another strategy at a delete fraction below 1, in both passes.");
             } else {
-                var t = new ReportDocument.TableBuilder().text("subject").num("deleteFraction", "KEEP retains MiB")
-                        .text("advice").num("frees MiB", "costs ms (median)", "n", "MiB per ms", "allocates")
+                var t = new ReportDocument.TableBuilder().text("subject").num("deleteFraction", "KEEP retains")
+                        .text("advice").num("frees", "costs ms (median)", "n", "MiB per ms", "allocates")
                         .text("other strategies (MiB per ms)");
                 for (Pick p : picks) {
                     List<String> others = p.options().stream().filter(o -> p.best().map(b -> b != o).orElse(true))
                             .map(o -> o.strategy() + " " + rateText(o, p.filledBytes())).toList();
                     Optional<RemedyCosts.Cost> bestCost = p.best().flatMap(Option::cost);
-                    t.row(List.of(p.subject(), p.deleteFraction(), Format.mib(p.keepBytes()),
+                    t.row(List.of(p.subject() + ownTag(seed, p.subject()), p.deleteFraction(), Format.bytes(p.keepBytes()),
                             p.best().map(b -> "**" + b.strategy() + "**").orElse(noPick(p)),
-                            p.best().map(b -> Format.mib(b.freedBytes())).orElse(Format.MISSING),
+                            p.best().map(b -> Format.bytes(b.freedBytes())).orElse(Format.MISSING),
                             bestCost.map(c -> Format.ms(c.median())).orElse(Format.MISSING),
                             bestCost.map(c -> String.valueOf(c.n())).orElse(Format.MISSING),
                             p.best().map(b -> Format.rate(b.mibPerMs())).orElse(Format.MISSING),
@@ -96,6 +96,15 @@ final class Advice {
                 + "Layout matters at a size when the INLINE map keeps at least " + Format.ratio(LAYOUT_MATTERS)
                 + " what the POINTER map keeps.");
         doc.bullets(layout(seed));
+    }
+
+    /** " (mapleak's own)" after one of mapleak's maps, so advice about it is never read as advice about a library's. */
+    static String ownTag(Scenario s, String subject) {
+        return switch (s.provenance(subject)) {
+            case MAPLEAK -> " (mapleak's own)";
+            case GO_MODEL -> " (mapleak's Go model)";
+            default -> "";
+        };
     }
 
     /** 128 bytes when measured (the seed's), else the first value size. */
@@ -172,12 +181,12 @@ final class Advice {
                 if (strategy.equals("KEEP") || Double.isNaN(after)) {
                     continue;
                 }
-                (after - start < WORTH * (filled - start) ? frees : keeps).add(strategy + " " + Format.mib(after) + " MiB");
+                (after - start < WORTH * (filled - start) ? frees : keeps).add(strategy + " " + Format.bytes(after));
             }
             if (frees.isEmpty() && keeps.isEmpty()) {
                 continue;
             }
-            String kept = subject + " keeps " + Format.mib(keep) + " MiB with no entry left (KEEP; an empty map: " + Format.mib(start) + " MiB)";
+            String kept = subject + ownTag(s, subject) + " keeps " + Format.bytes(keep) + " with no entry left (KEEP; an empty map: " + Format.bytes(start) + ")";
             if (keep - start < WORTH * (filled - start)) {
                 lines.add(kept + ": nothing to free.");
             } else if (keeps.isEmpty()) {
@@ -261,8 +270,8 @@ final class Advice {
             if (big) {
                 matters.add(vs);
             }
-            lines.add(vs + " bytes: " + inline.get() + " (INLINE) keeps " + Format.mib(i) + " MiB, " + pointer.get()
-                    + " (POINTER) " + Format.mib(p) + " MiB (" + Format.ratio(ratio) + "): "
+            lines.add(vs + " bytes: " + inline.get() + " (INLINE) keeps " + Format.bytes(i) + ", " + pointer.get()
+                    + " (POINTER) " + Format.bytes(p) + " (" + Format.ratio(ratio) + "): "
                     + (big ? "**layout matters**" : "layout makes little difference") + ".");
         }
         if (lines.isEmpty()) {

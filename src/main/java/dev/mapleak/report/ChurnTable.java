@@ -58,18 +58,18 @@ final class ChurnTable {
         var t = new ReportDocument.TableBuilder();
         varying.forEach(t::text);
         t.num("score");
-        t.num(min ? "JOL last MiB" : "retained MiB (JOL)");
+        t.num(min ? "JOL last" : "retained (JOL)");
         if (min) {
-            t.num("JOL min MiB", "JOL max MiB");
+            t.num("JOL min", "JOL max");
         }
         if (heap) {
-            t.num("heap after GC MiB");
+            t.num("heap after GC");
         }
         if (go) {
-            t.num(goMin ? "Go last MiB" : "Go model MiB");
+            t.num(goMin ? "Go last" : "Go model");
         }
         if (goMin) {
-            t.num("Go min MiB", "Go max MiB");
+            t.num("Go min", "Go max");
         }
         for (Measurement m : ms) {
             List<String> cells = new ArrayList<>(keyCells.apply(m));
@@ -96,6 +96,6 @@ final class ChurnTable {
 
     /** A memory metric as median (range, n) when its samples differ, else its one value; a dash when absent. */
     private static String mib(Measurement m, Metric metric) {
-        return m.metric(metric).map(s -> Spread.of(s).mib()).orElse(Format.MISSING);
+        return m.metric(metric).map(s -> Spread.of(s).bytes()).orElse(Format.MISSING);
     }
 }

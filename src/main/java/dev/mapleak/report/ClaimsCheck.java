@@ -65,16 +65,48 @@ final class ClaimsCheck {
                 + "values inline or through a pointer, built never to shrink) isolates the layout; a map **without a table** "
                 + "has nothing to keep; the **" + MapGroup.GO_MODEL.label() + "** is " + goName(data.seed()) + "'s `"
                 + Metric.RETAINED_GO.key() + "`, what Go's own runtime would hold for the same map state.");
+        doc.paragraph("Under each claim: one row per map (" + sizesText(ClaimRows.sizes(data.seed())) + "), then the verdict "
+                + "per group. A verdict says whether the Go article's claim is true of these maps, not whether that is good "
+                + "news: the colours are neutral.");
         int n = 0;
         for (Claim c : check(data)) {
             n++;
             Section.CLAIMS.subheading(doc, n, c.title(), "claim-" + n);
             doc.paragraph("**The seed:** " + c.seedSays());
             doc.paragraph("**Rule:** " + c.rule());
-            var t = new ReportDocument.TableBuilder().text("where", "what this run measured", "verdict");
-            c.findings().forEach(f -> t.row(List.of(f.where(), f.measured().strip(), f.verdict().label())));
+            List<ClaimRows.MapRow> rows = ClaimRows.of(n, data);
+            if (!rows.isEmpty()) {
+                var m = new ReportDocument.TableBuilder().text("map", "whose");
+                ClaimRows.sizes(data.seed()).forEach(vs -> m.text(vs + " B"));
+                m.text("result");
+                rows.forEach(r -> {
+                    List<String> cells = new ArrayList<>(List.of(r.map(), r.whose()));
+                    cells.addAll(r.cells());
+                    cells.add(r.result());
+                    m.row(cells);
+                });
+                doc.table(m.build());
+            }
+            var t = new ReportDocument.TableBuilder().text("group", "verdict", rows.isEmpty() ? "what this run measured" : "why");
+            c.findings().forEach(f -> t.row(List.of(f.where(), f.verdict().label(), rows.isEmpty() ? f.measured().strip() : basis(f))));
             doc.table(t.build());
         }
+    }
+
+    /**
+     * The verdict table's last cell where the per-map rows carry the numbers: the one line why for a verdict that
+     * is not a judgement (not applicable: its reason, before the per-map list the rows now show; not measured;
+     * invalid), the median for claim 5, else a pointer to the rows.
+     */
+    static String basis(Finding f) {
+        String text = f.measured().strip();
+        return switch (f.verdict()) {
+            case NOT_APPLICABLE -> text.contains(":") ? text.substring(0, text.indexOf(':')) : text;
+            case NOT_MEASURED -> text;
+            case INVALID -> "no valid share: every reading over 100% (the rows above)";
+            default -> text.startsWith("median share") && text.contains(":") ? text.substring(0, text.indexOf(':'))
+                    : "from the rows above";
+        };
     }
 
     // ---- 1. buckets never shrink -------------------------------------------------------------------
@@ -170,9 +202,9 @@ final class ClaimsCheck {
             double j128 = s.keptAfterDelete(go(s), 128, Metric.RETAINED_JOL);
             double j129 = s.keptAfterDelete(go(s), 129, Metric.RETAINED_JOL);
             go = new Finding(MapGroup.GO_MODEL.label(), "Go keeps " + Format.percent(g128) + " of the fill at 128 bytes ("
-                    + Format.mib(at(s, 128, Phase.DELETED, Metric.RETAINED_GO)) + " of " + Format.mib(at(s, 128, Phase.FILLED, Metric.RETAINED_GO)) + " MiB), "
-                    + Format.percent(g129) + " at 129 bytes (" + Format.mib(at(s, 129, Phase.DELETED, Metric.RETAINED_GO)) + " of "
-                    + Format.mib(at(s, 129, Phase.FILLED, Metric.RETAINED_GO)) + " MiB); " + goName(s) + "'s own Java footprint: "
+                    + Format.bytes(at(s, 128, Phase.DELETED, Metric.RETAINED_GO)) + " of " + Format.bytes(at(s, 128, Phase.FILLED, Metric.RETAINED_GO)) + "), "
+                    + Format.percent(g129) + " at 129 bytes (" + Format.bytes(at(s, 129, Phase.DELETED, Metric.RETAINED_GO)) + " of "
+                    + Format.bytes(at(s, 129, Phase.FILLED, Metric.RETAINED_GO)) + "); " + goName(s) + "'s own Java footprint: "
                     + Format.percent(j128) + " → " + Format.percent(j129),
                     switches(g128, g129) ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD);
         }
@@ -402,16 +434,16 @@ final class ClaimsCheck {
         double survivors = start + (1 - fraction) * (filled - start);
         double leftover = keep - survivors;
         if (leftover < KEPT * (filled - start)) {
-            nothing.add(name + " (KEEP holds " + Format.mib(keep) + " MiB" + (fraction < 1.0
-                    ? ", the survivors' share of the fill " + Format.mib(survivors) + " MiB" : "") + ")");
+            nothing.add(name + " (KEEP holds " + Format.bytes(keep) + (fraction < 1.0
+                    ? ", the survivors' share of the fill " + Format.bytes(survivors) : "") + ")");
             return;
         }
         double share = (keep - rebuild) / leftover;
         // At a partial fraction the survivors' need is an estimate, good to 1% of the fill; within that REBUILD left nothing.
         boolean withinEstimate = fraction < 1.0 && rebuild - survivors < KEPT * (filled - start);
-        String text = name + " " + Format.mib(keep) + " → " + Format.mib(rebuild) + " MiB (" + Format.percent(share)
-                + (fraction < 1.0 ? " of the " + Format.mib(leftover) + " MiB leftover" : "") + " freed"
-                + (withinEstimate && share < REBUILD_FREES ? "; " + Format.mib(rebuild - survivors) + " MiB above the survivors' share" : "")
+        String text = name + " " + Format.bytes(keep) + " → " + Format.bytes(rebuild) + " (" + Format.percent(share)
+                + (fraction < 1.0 ? " of the " + Format.bytes(leftover) + " leftover" : "") + " freed"
+                + (withinEstimate && share < REBUILD_FREES ? "; " + Format.bytes(rebuild - survivors) + " above the survivors' share" : "")
                 + ")";
         (share >= REBUILD_FREES || withinEstimate ? freed : notFreed).add(text);
     }
@@ -425,8 +457,8 @@ final class ClaimsCheck {
                 + "and 607.47 MB after the deletes: without that call the process keeps the memory.";
         String rule = "read in one fork right after the deletes, the Java analogue of the seed's sequence: what the process holds "
                 + "with no GC, after `System.gc()` (Go's `runtime.GC()`), and after the collector has uncommitted what it will "
-                + "(Go's `debug.FreeOSMemory()`). For each of Java's maps whose GC freed at least " + Format.mib(MIN_FREED_FOR_OS)
-                + " MiB of heap, the share of that heap that left the process's RSS: (RSS no GC − RSS after uncommit) ÷ "
+                + "(Go's `debug.FreeOSMemory()`). For each of Java's maps whose GC freed at least " + Format.bytes(MIN_FREED_FOR_OS)
+                + " of heap, the share of that heap that left the process's RSS: (RSS no GC − RSS after uncommit) ÷ "
                 + "(heap used no GC − heap used after GC). RSS that grew counts as nothing handed back (0%). A share over 100% "
                 + "means the two readings do not measure the same memory (memory freed before the deletes went back too): it "
                 + "is shown as invalid and never judged. Per "
@@ -467,12 +499,12 @@ final class ClaimsCheck {
             if (java.util.Arrays.stream(rss).anyMatch(Double::isNaN) || Double.isNaN(freed)) {
                 continue;
             }
-            String line = vs + " B: RSS " + Format.mib(rss[0]) + " → " + Format.mib(rss[1]) + " → " + Format.mib(rss[2])
-                    + " MiB, HeapSys " + Format.mib(sys[0]) + " → " + Format.mib(sys[1]) + " → " + Format.mib(sys[2])
-                    + " MiB (no GC → runtime.GC() → debug.FreeOSMemory()), HeapReleased " + Format.mib(released) + " MiB";
+            String line = vs + " B: RSS " + Format.bytes(rss[0]) + " → " + Format.bytes(rss[1]) + " → " + Format.bytes(rss[2])
+                    + ", HeapSys " + Format.bytes(sys[0]) + " → " + Format.bytes(sys[1]) + " → " + Format.bytes(sys[2])
+                    + " (no GC → runtime.GC() → debug.FreeOSMemory()), HeapReleased " + Format.bytes(released);
             if (freed >= MIN_FREED_FOR_OS) {
                 double share = (rss[0] - rss[2]) / freed;
-                line += "; the GC freed " + Format.mib(freed) + " MiB of heap, " + Format.percent(share) + " left RSS";
+                line += "; the GC freed " + Format.bytes(freed) + " of heap, " + Format.percent(share) + " left RSS";
                 if (share <= 1) {
                     shares.add(Math.max(0, share));
                 } else {
@@ -514,8 +546,8 @@ final class ClaimsCheck {
                 if (q.freedByGc() < MIN_FREED_FOR_OS) {
                     continue;
                 }
-                String line = subject + " @" + vs + ": " + q.describe() + "; the GC freed " + Format.mib(q.freedByGc())
-                        + " MiB of heap, handed back: " + q.returnedCell();
+                String line = subject + " @" + vs + ": " + q.describe() + "; the GC freed " + Format.bytes(q.freedByGc())
+                        + " of heap, handed back: " + q.returnedCell();
                 java.util.OptionalDouble share = q.countedShare();
                 if (share.isEmpty()) {
                     invalid.add(line);
@@ -531,8 +563,8 @@ final class ClaimsCheck {
                     + "cannot be subtracted", Verdict.NOT_MEASURED);
         }
         if (shares.isEmpty() && invalid.isEmpty()) {
-            return new Finding(where, "no map's GC freed " + Format.mib(MIN_FREED_FOR_OS)
-                    + " MiB or more (too small a run to see the process shrink)", Verdict.NOT_MEASURED);
+            return new Finding(where, "no map's GC freed " + Format.bytes(MIN_FREED_FOR_OS)
+                    + " or more (too small a run to see the process shrink)", Verdict.NOT_MEASURED);
         }
         List<String> all = new ArrayList<>(lines);
         all.addAll(invalid);
@@ -558,7 +590,7 @@ final class ClaimsCheck {
                 ok ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD);
     }
 
-    /** "0.0626 of 1.89 MiB (3.3%)" per size, joined. */
+    /** "64.06 KiB of 1.89 MiB (3.3%)" per size, joined. */
     private static String keptText(Scenario s, String subject, List<Integer> sizes, Metric metric) {
         List<String> parts = new ArrayList<>();
         for (int vs : sizes) {
@@ -567,8 +599,8 @@ final class ClaimsCheck {
                 continue;
             }
             parts.add((sizes.size() > 1 ? vs + " B: " : "")
-                    + Format.mib(s.reading(subject, vs, Phase.DELETED, "", metric).score()) + " of "
-                    + Format.mib(s.reading(subject, vs, Phase.FILLED, "", metric).score()) + " MiB (" + Format.percent(k) + ")");
+                    + Format.bytes(s.reading(subject, vs, Phase.DELETED, "", metric).score()) + " of "
+                    + Format.bytes(s.reading(subject, vs, Phase.FILLED, "", metric).score()) + " (" + Format.percent(k) + ")");
         }
         return String.join(", ", parts);
     }

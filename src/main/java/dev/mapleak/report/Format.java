@@ -3,7 +3,8 @@ package dev.mapleak.report;
 import java.util.Locale;
 
 /**
- * How numbers are written in summary.md, report.md and report.html alike: MiB (2^20 bytes), milliseconds, ratios,
+ * How numbers are written in summary.md, report.md and report.html alike: bytes in B, KiB, MiB or GiB (powers of
+ * 1,024) as they fit, milliseconds, ratios,
  * percentages, bytes per entry, MiB per millisecond and JMH's other scores. Every number a report prints goes
  * through here, so one value reads the same wherever it appears.
  */
@@ -11,15 +12,14 @@ public final class Format {
 
     /** A number that was not measured. */
     public static final String MISSING = "–";
-    /** Bytes in a MiB, the unit of every memory figure (the seed's "MB" is Go's MiB). */
+    /** Bytes in a MiB (the seed's "MB" is Go's MiB). */
     public static final double MIB = 1048576.0;
 
     private Format() {
     }
 
     /**
-     * Bytes as MiB with three significant digits below 10 MiB and two decimals above, so a 10k-entry smoke run
-     * (tens of KiB) and a 1M-entry run (hundreds of MiB) both read well: {@code 0.0626}, {@code 1.89}, {@code 293.50}.
+     * Bytes as a bare number of MiB, for a chart's axis (whose title names the unit); text and tables use {@link #bytes}.
      */
     public static String mib(double bytes) {
         if (Double.isNaN(bytes)) {
@@ -35,6 +35,46 @@ public final class Format {
         }
         int decimals = Math.max(2, 2 - (int) Math.floor(Math.log10(a)));
         return String.format(Locale.ROOT, "%." + Math.min(decimals, 6) + "f", m);
+    }
+
+    /**
+     * Bytes in the unit that fits them, the same wherever they appear: whole bytes below a KiB ({@code 48 B}), then
+     * three significant digits in KiB or MiB below 10 of them ({@code 64.1 KiB}, {@code 1.89 MiB}), two decimals above
+     * ({@code 293.29 MiB}), and GiB from 1,024 MiB on ({@code 1.00 GiB}). A value that rounds to zero prints as
+     * {@code 0 B}, never {@code -0}.
+     */
+    public static String bytes(double bytes) {
+        if (Double.isNaN(bytes)) {
+            return MISSING;
+        }
+        double a = Math.abs(bytes);
+        if (Math.round(a) == 0) {
+            return "0 B";
+        }
+        if (a < 1024) {
+            return String.format(Locale.ROOT, "%,d B", Math.round(bytes));
+        }
+        String[] units = {"KiB", "MiB", "GiB"};
+        double v = bytes / 1024;
+        int u = 0;
+        while (u < units.length - 1 && Math.abs(v) >= 1024) {
+            v /= 1024;
+            u++;
+        }
+        double av = Math.abs(v);
+        String digits = av >= 10 ? "%,.2f" : "%.3g";
+        if (av >= 100 && u == 0) {
+            digits = "%,.1f";
+        }
+        return String.format(Locale.ROOT, digits, v) + " " + units[u];
+    }
+
+    /** Bytes kept per deleted entry, a few bytes to a few hundred: {@code 8.4 B}, {@code 293.2 B}. */
+    public static String bytesPerDeleted(double b) {
+        if (Double.isNaN(b)) {
+            return MISSING;
+        }
+        return Math.abs(b) < 0.05 ? "0 B" : String.format(Locale.ROOT, "%,.1f B", b);
     }
 
     public static String ms(double ms) {
@@ -54,12 +94,13 @@ public final class Format {
         return String.format(Locale.ROOT, a >= 100 ? "%,.0f×" : a >= 10 ? "%.1f×" : "%.2f×", r);
     }
 
-    /** A fraction as a percentage: {@code 0.0331} → {@code 3.3%}. */
+    /** A fraction as a percentage: {@code 0.0331} → {@code 3.3%}; one that rounds to zero is {@code 0.0%}, never {@code -0.0%}. */
     public static String percent(double fraction) {
         if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
             return MISSING;
         }
-        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+        double p = fraction * 100;
+        return String.format(Locale.ROOT, "%.1f%%", Math.abs(p) < 0.05 ? 0.0 : p);
     }
 
     /** A difference as a signed percentage with three decimals ("+0.000%", "-1.234%"): model against measured. */

@@ -1,6 +1,7 @@
 package dev.mapleak.report;
 
 import dev.mapleak.report.ReportDocument.Block;
+import dev.mapleak.report.ReportDocument.Box;
 import dev.mapleak.report.ReportDocument.Bullets;
 import dev.mapleak.report.ReportDocument.Heading;
 import dev.mapleak.report.ReportDocument.Image;
@@ -23,19 +24,27 @@ public final class HtmlWriter {
     private HtmlWriter() {
     }
 
+    /**
+     * Verdict cells are tinted by whether the Go article's claim is true, which is neither good nor bad for a reader:
+     * blue and violet shades, never green and red.
+     */
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI","DejaVu Sans",sans-serif;margin:2em auto;max-width:1200px;
             padding:0 1em;color:#1f2328;line-height:1.45}
             h1{border-bottom:2px solid #d0d7de;padding-bottom:.3em}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2em;margin-top:2em}
             code{background:#f3f4f6;padding:.1em .3em;border-radius:4px;font-size:90%}
-            .scroll{overflow-x:auto;margin:1em 0}
+            .scroll{overflow-x:auto;margin:1em 0;max-width:100%}
             table{border-collapse:collapse;font-size:90%}th,td{border:1px solid #d0d7de;padding:.25em .6em;vertical-align:top}
             th{background:#f6f8fa;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             tr:nth-child(even) td{background:#fafbfc}
-            td.holds{background:#dafbe1 !important}td.partly{background:#fff8c5 !important}
-            td.fails{background:#ffebe9 !important}td.unmeasured{background:#eef1f4 !important;color:#57606a}
+            td.holds{background:#ddf4ff !important}td.partly{background:#eef2fb !important}
+            td.fails{background:#f3eefc !important}td.unmeasured{background:#eef1f4 !important;color:#57606a}
             figure{margin:1em 0}figure img{max-width:100%;border:1px solid #d0d7de}figcaption{color:#57606a;font-size:90%}
+            .findings{background:#f6f8fa;border:1px solid #8c959f;border-left:6px solid #0969da;border-radius:6px;padding:.6em 1.2em;margin:1em 0}
+            .findings-title{font-weight:600;font-size:115%;margin:.3em 0}.findings li{margin:.35em 0}
+            .notice{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:.6em 1em}
             nav{background:#f6f8fa;border:1px solid #d0d7de;padding:.5em 1em;border-radius:6px}nav a{margin-right:1em}
+            @media (max-width:900px){body{margin:1em auto}table{font-size:78%}th,td{padding:.2em .35em}}
             """;
 
     /** The page; images are read from {@code runDir} and embedded. */
@@ -65,6 +74,8 @@ public final class HtmlWriter {
                 h.append(image(i, runDir));
             } else if (b instanceof Table t) {
                 table(h, t);
+            } else if (b instanceof Box x) {
+                box(h, x);
             }
         }
         h.append("</body>\n</html>\n");
@@ -94,6 +105,16 @@ public final class HtmlWriter {
             f.append("<figcaption>").append(inline(i.caption())).append("</figcaption>");
         }
         return f.append("</figure>\n").toString();
+    }
+
+    private static void box(StringBuilder h, Box x) {
+        if (x.kind() == Box.Kind.NOTICE) {
+            h.append("<p class=\"notice\">").append(inline(x.title())).append("</p>\n");
+            return;
+        }
+        h.append("<section class=\"findings\"><p class=\"findings-title\">").append(inline(x.title())).append("</p>\n<ol>\n");
+        x.items().forEach(i -> h.append("<li>").append(inline(i)).append("</li>\n"));
+        h.append("</ol></section>\n");
     }
 
     private static void table(StringBuilder h, Table t) {

@@ -139,7 +139,7 @@ public final class JvmSection {
                 + "(RECLAIMED), each read three times in the same fork: with no GC (what the seed's printout shows for "
                 + "Go), right after a settled `System.gc()` (Go's `runtime.GC()`), and after the collector has "
                 + "uncommitted what it will (Go's `debug.FreeOSMemory()`; G1 and Shenandoah, and ZGC when its "
-                + "`ZUncommitDelay` is at most 10 s, are waited for). Committed heap and RSS in MiB, no GC → GC → "
+                + "`ZUncommitDelay` is at most 10 s, are waited for). Committed heap and RSS, no GC → GC → "
                 + "uncommit. **handed back**: the share of the heap that GC freed which left RSS by the end, "
                 + "(RSS no GC − RSS after uncommit) ÷ (heap used no GC − heap used after GC); outside 0–100% it is "
                 + "marked invalid (memory freed earlier went back too) and counts for nothing. Every difference is "
@@ -155,7 +155,7 @@ public final class JvmSection {
             Jvm jvm = Jvm.of(any(r).orElseThrow());
             List<String> cells = new ArrayList<>(List.of(r.subject(), String.valueOf(r.valueSize()),
                     r.strategy().isEmpty() ? Format.MISSING : r.strategy(), jvm.label(),
-                    jvm.jdk() == 0 ? "?" : String.valueOf(jvm.jdk()), jvm.collector(), Format.mib(r.at(Phase.FILLED, JOL))));
+                    jvm.jdk() == 0 ? "?" : String.valueOf(jvm.jdk()), jvm.collector(), Format.bytes(r.at(Phase.FILLED, JOL))));
             OsSequence deleted = OsSequence.at(r, Phase.DELETED);
             OsSequence reclaimed = OsSequence.at(r, Phase.RECLAIMED);
             cells.add(deleted == null ? NOT_IN_FORK : sequence(deleted.committedNoGc(), deleted.committedAfterGc(), deleted.committedAfterUncommit()));
@@ -168,7 +168,7 @@ public final class JvmSection {
                 cells.add("not measurable: " + probe.get().shortReason());
                 notMeasurable.computeIfAbsent(probe.get(), k -> new LinkedHashSet<>()).add(jvm.label());
             } else {
-                cells.add(Format.mib(r.at(Phase.RECLAIMED, HEAP)));
+                cells.add(Format.bytes(r.at(Phase.RECLAIMED, HEAP)));
             }
             for (Phase phase : Phase.values()) {
                 double w = r.at(phase, WAIT);
@@ -202,9 +202,9 @@ public final class JvmSection {
     /** Where a run predates the readings taken in one fork. */
     static final String NOT_IN_FORK = "not read in one fork";
 
-    /** "a → b → c" in MiB. */
+    /** "a → b → c", each with its unit. */
     static String sequence(double noGc, double afterGc, double afterUncommit) {
-        return Format.mib(noGc) + " → " + Format.mib(afterGc) + " → " + Format.mib(afterUncommit);
+        return Format.bytes(noGc) + " → " + Format.bytes(afterGc) + " → " + Format.bytes(afterUncommit);
     }
 
     /**
@@ -224,8 +224,8 @@ public final class JvmSection {
             String state = r.subject() + " " + r.valueSize();
             jvms.putIfAbsent(jvm.label(), jvm);
             states.add(state);
-            cells.put(List.of(jvm.label(), state), Format.mib(q.rssNoGc()) + " → " + Format.mib(q.rssAfterUncommit())
-                    + " MiB (" + q.returnedCell() + ")");
+            cells.put(List.of(jvm.label(), state), Format.bytes(q.rssNoGc()) + " → " + Format.bytes(q.rssAfterUncommit())
+                    + " (" + q.returnedCell() + ")");
         }
         if (jvms.size() < 2) {
             return;

@@ -1,6 +1,7 @@
 package dev.mapleak.report;
 
 import dev.mapleak.report.ReportDocument.Block;
+import dev.mapleak.report.ReportDocument.Box;
 import dev.mapleak.report.ReportDocument.Bullets;
 import dev.mapleak.report.ReportDocument.Heading;
 import dev.mapleak.report.ReportDocument.Image;
@@ -32,9 +33,24 @@ public final class MarkdownWriter {
                 }
             } else if (b instanceof Table t) {
                 table(md, t);
+            } else if (b instanceof Box x) {
+                box(md, x);
             }
         }
         return md.toString().stripTrailing() + "\n";
+    }
+
+    /** A box as a block quote: a notice is one quoted paragraph, findings a bold title and a numbered list. */
+    private static void box(StringBuilder md, Box x) {
+        if (x.kind() == Box.Kind.NOTICE) {
+            md.append("> ").append(x.title()).append("\n\n");
+            return;
+        }
+        md.append("> **").append(x.title()).append("**\n>\n");
+        for (int i = 0; i < x.items().size(); i++) {
+            md.append("> ").append(i + 1).append(". ").append(x.items().get(i)).append('\n');
+        }
+        md.append('\n');
     }
 
     private static void table(StringBuilder md, Table t) {

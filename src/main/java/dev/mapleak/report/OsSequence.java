@@ -64,7 +64,7 @@ record OsSequence(double rssNoGc, double rssAfterGc, double rssAfterUncommit,
             return Format.MISSING;
         }
         if (share < 0) {
-            return "none (RSS +" + Format.mib(-rssReturned()) + " MiB)";
+            return "none (RSS +" + Format.bytes(-rssReturned()) + ")";
         }
         return share > 1 ? Format.percent(share) + " (invalid)" : Format.percent(share);
     }
@@ -81,8 +81,8 @@ record OsSequence(double rssNoGc, double rssAfterGc, double rssAfterUncommit,
 
     /** "RSS 339 → 354 → 121 MiB, committed 924 → 80 → 80 MiB (no GC → GC → uncommit)". */
     String describe() {
-        return "RSS " + Format.mib(rssNoGc) + " → " + Format.mib(rssAfterGc) + " → " + Format.mib(rssAfterUncommit)
-                + " MiB, committed " + Format.mib(committedNoGc) + " → " + Format.mib(committedAfterGc) + " → "
-                + Format.mib(committedAfterUncommit) + " MiB (no GC → after GC → after uncommit)";
+        return "RSS " + Format.bytes(rssNoGc) + " → " + Format.bytes(rssAfterGc) + " → " + Format.bytes(rssAfterUncommit)
+                + ", committed " + Format.bytes(committedNoGc) + " → " + Format.bytes(committedAfterGc) + " → "
+                + Format.bytes(committedAfterUncommit) + " (no GC → after GC → after uncommit)";
     }
 }

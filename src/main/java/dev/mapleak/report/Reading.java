@@ -26,12 +26,12 @@ public record Reading(double score, double error, int samples) {
         return samples > 1 && !Double.isNaN(error) && error > 0;
     }
 
-    /** MiB with an error when there is one: {@code 1.89} or {@code 1.89 ± 0.02}. */
-    public String mib() {
+    /** Bytes in their unit with an error when there is one: {@code 1.89 MiB} or {@code 1.89 MiB ± 20.5 KiB}. */
+    public String bytes() {
         if (!present()) {
             return Format.MISSING;
         }
-        return hasError() ? Format.mib(score) + " ± " + Format.mib(error) : Format.mib(score);
+        return hasError() ? Format.bytes(score) + " ± " + Format.bytes(error) : Format.bytes(score);
     }
 
     /** Milliseconds with an error when there is one. */

@@ -153,6 +153,6 @@ record RemedyCosts(List<Cost> costs) {
         if (Double.isNaN(b)) {
             return Format.MISSING;
         }
-        return b < Format.MIB ? Format.count(Math.round(b)) + " B" : Format.mib(b) + " MiB";
+        return Format.bytes(b);
     }
 }

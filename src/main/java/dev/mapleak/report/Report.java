@@ -43,7 +43,13 @@ public final class Report {
 
     static ReportDocument build(RunData data, List<String> chartProblems) {
         ReportDocument doc = new ReportDocument();
-        doc.heading(1, "mapleak report: " + data.info().name(), "top");
+        doc.heading(1, ReportTitle.of(data), "top");
+        doc.paragraph(ReportTitle.subtitle(data));
+        NarrowedRun.banner(data).ifPresent(doc::notice);
+        List<String> findings = KeyFindings.of(data);
+        if (!findings.isEmpty()) {
+            doc.findings("Key findings", findings);
+        }
         doc.paragraph(headline(data));
         for (Section section : Section.values()) {
             section.heading(doc);
@@ -61,15 +67,18 @@ public final class Report {
         return doc;
     }
 
-    /** One sentence a reader gets before any table: the verdicts at a glance. */
+    /** One line under the findings: the seed's claims, counted by verdict, and where they are checked. */
     static String headline(RunData data) {
         List<String> parts = new ArrayList<>();
         for (ClaimsCheck.Claim c : ClaimsCheck.check(data)) {
-            parts.add(c.title() + ": " + String.join(" / ", c.findings().stream()
-                    .map(f -> f.where() + " " + f.verdict().label()).toList()));
+            java.util.Map<Verdict, Long> n = c.findings().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(ClaimsCheck.Finding::verdict, java.util.TreeMap::new,
+                            java.util.stream.Collectors.counting()));
+            List<String> counts = new ArrayList<>();
+            n.forEach((v, k) -> counts.add(v.label() + (k > 1 ? " ×" + k : "")));
+            parts.add("“" + c.title() + "”: " + String.join(", ", counts));
         }
-        return "How much memory maps keep after their entries are deleted, and what each remedy costs, measured with "
-                + "profile `" + data.info().profile() + "` on " + data.info().date() + ". Verdicts (" + Section.CLAIMS.reference() + "): "
+        return "The Go article's claims, checked per group of maps in " + Section.CLAIMS.reference() + ": "
                 + String.join("; ", parts) + ".";
     }
 }

@@ -32,8 +32,9 @@ public final class ReportCommand {
     }
 
     /**
-     * Writes summary.md (and prints it), then report.md, report.html and the charts, and names everything that
-     * had to be skipped (unreadable files, charts that could not be drawn). False when the report could not be
+     * Writes summary.md, then report.md, report.html and the charts, and names everything that
+     * had to be skipped (unreadable files, charts that could not be drawn); the console gets the key findings and the
+     * report's path, not the whole table. False when the report could not be
      * written; summary.md is written first so a run never ends without it. The runner's one way into the report.
      */
     public static boolean renderFolder(Path runDir, Consumer<String> printer) throws IOException {
@@ -53,9 +54,12 @@ public final class ReportCommand {
     }
 
     private static boolean render(RunData data, Consumer<String> printer) throws IOException {
-        Summary.write(data, printer);
+        Path summary = Summary.write(data);
+        printer.accept("mapleak: summary → " + summary + " (every row" + (data.notApplicable().isEmpty() ? ""
+                : "; the " + data.notApplicable().size() + " combinations left out as not applicable, with why") + ")");
         try {
             Report.Written w = Report.write(data);
+            ConsoleEnd.lines(data).forEach(printer);
             printer.accept("mapleak: report → " + w.markdown() + " and " + w.html().getFileName());
             w.skipped().forEach(p -> printer.accept("mapleak: skipped " + p));
             return true;

@@ -15,7 +15,7 @@ import java.util.List;
 public final class ReportDocument {
 
     /** One piece of the report. */
-    public sealed interface Block permits Heading, Paragraph, Table, Image, Bullets {
+    public sealed interface Block permits Heading, Paragraph, Table, Image, Bullets, Box {
     }
 
     /** A section heading; level 1 is the title. */
@@ -48,6 +48,14 @@ public final class ReportDocument {
     public record Bullets(List<String> items) implements Block {
     }
 
+    /**
+     * A framed block read before everything else: the key findings (a numbered list under a title) or a notice (one
+     * paragraph, such as a narrowed run's banner, with an empty item list).
+     */
+    public record Box(Kind kind, String title, List<String> items) implements Block {
+        public enum Kind { FINDINGS, NOTICE }
+    }
+
     private final List<Block> blocks = new ArrayList<>();
 
     public List<Block> blocks() {
@@ -71,6 +79,18 @@ public final class ReportDocument {
 
     public ReportDocument image(String path, String alt, String caption) {
         blocks.add(new Image(path, alt, caption));
+        return this;
+    }
+
+    /** The key findings: a title and numbered items. */
+    public ReportDocument findings(String title, List<String> items) {
+        blocks.add(new Box(Box.Kind.FINDINGS, title, List.copyOf(items)));
+        return this;
+    }
+
+    /** A notice framed above the report, e.g. that the run measured less than its profile. */
+    public ReportDocument notice(String text) {
+        blocks.add(new Box(Box.Kind.NOTICE, text, List.of()));
         return this;
     }
 

@@ -8,17 +8,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What was run, read from a run folder's {@code run.json} and {@code environment.json}: profile, date,
- * JVMs with their collectors and flags, machine, mapleak commit and the command that made it. A missing or
+ * JVMs with their collectors and flags, machine, mapleak commit and the command that made it, and how the run was
+ * narrowed from its profile ({@code paramOverrides}: {@code -p} values after {@code --}; {@code jmhArgs}). A missing or
  * broken file leaves its fields empty and is named in {@link #problems()}.
  */
 public record RunInfo(String name, String profile, String createdAt, String command, String commit,
                       boolean uncommittedChanges, String version, List<Jvm> jvms, List<String> jvmsLeftOut,
-                      String machine, List<String> problems) {
+                      String machine, List<String> problems, Map<String, List<String>> paramOverrides,
+                      List<String> jmhArgs, String profileText) {
 
     /**
      * One JVM configuration the forks ran on.
@@ -65,7 +69,38 @@ public record RunInfo(String name, String profile, String createdAt, String comm
         return new RunInfo(runDir.toAbsolutePath().normalize().getFileName().toString(), profile,
                 str(run, "createdAt"), str(env, "command"), str(mapleak, "commit"),
                 mapleak.has("uncommittedChanges") && mapleak.get("uncommittedChanges").getAsBoolean(),
-                str(mapleak, "version"), List.copyOf(jvms), List.copyOf(leftOut), machine(env), List.copyOf(problems));
+                str(mapleak, "version"), List.copyOf(jvms), List.copyOf(leftOut), machine(env), List.copyOf(problems),
+                overrides(run, problems), strings(run, "jmhArgs"), str(run, "profileText"));
+    }
+
+    /** run.json's {@code paramOverrides}: parameter → the values that replaced the profile's, in the file's order. */
+    private static Map<String, List<String>> overrides(JsonObject run, List<String> problems) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (run.has("paramOverrides") && run.get("paramOverrides").isJsonObject()) {
+            try {
+                run.getAsJsonObject("paramOverrides").entrySet().forEach(e -> {
+                    List<String> vs = new ArrayList<>();
+                    e.getValue().getAsJsonArray().forEach(v -> vs.add(v.getAsString()));
+                    out.put(e.getKey(), List.copyOf(vs));
+                });
+            } catch (RuntimeException e) {
+                problems.add("run.json: unexpected paramOverrides (" + e.getMessage() + ")");
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static List<String> strings(JsonObject o, String key) {
+        List<String> out = new ArrayList<>();
+        if (o.has(key) && o.get(key).isJsonArray()) {
+            o.getAsJsonArray(key).forEach(v -> out.add(v.isJsonPrimitive() ? v.getAsString() : v.toString()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether the run measured less than its profile asks for: parameters replaced with -p, or JMH options added. */
+    public boolean narrowed() {
+        return !paramOverrides.isEmpty() || !jmhArgs.isEmpty();
     }
 
     /** {@code heapSizing.G1HeapRegionSize} of one JVM in environment.json; 0 when absent (older runs, other collectors). */

@@ -36,7 +36,44 @@ final class RunSection {
                     + " (their storage shows as ?)");
         }
         doc.bullets(items);
+        subjects(doc, data);
         doc.paragraph("**To reproduce:** `" + info.reproduce() + "` (then `./run-bench.sh report reports/RUN_FOLDER` re-renders this report from the JSON alone).");
+    }
+
+    /**
+     * The maps measured, from the run folder's subjects.json: library maps first (class and library version), then
+     * mapleak's own and Go. Only subjects with results in this run.
+     */
+    static void subjects(ReportDocument doc, RunData data) {
+        java.util.Set<String> measured = new java.util.LinkedHashSet<>();
+        data.results().measurements().forEach(m -> {
+            String x = m.param("subject");
+            if (x != null && !x.isEmpty()) {
+                measured.add(x);
+            }
+        });
+        data.table().rows().forEach(r -> measured.add(r.subject()));
+        if (measured.isEmpty()) {
+            return;
+        }
+        String jdk = String.join(", ", data.info().jvms().stream().map(RunInfo.Jvm::javaVersion).filter(v -> !v.isEmpty()).distinct().toList());
+        var t = new ReportDocument.TableBuilder().text("map", "whose", "class", "library and version", "storage by value size");
+        for (Provenance p : Provenance.values()) {
+            for (dev.mapleak.folder.SubjectInfo i : data.subjects().all()) {
+                if (!measured.contains(i.name()) || Provenance.of(java.util.Optional.of(i)) != p) {
+                    continue;
+                }
+                String library = i.kind() == dev.mapleak.folder.SubjectKind.JDK && !jdk.isEmpty() ? "JDK " + jdk : i.library();
+                String storage = i.storage() == null ? "" : String.join(", ", i.storage().entrySet().stream()
+                        .sorted(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.getKey())))
+                        .map(e -> e.getKey() + " B " + e.getValue()).toList());
+                t.row(List.of(i.name(), p.label(), "`" + i.className() + "`", library, storage));
+            }
+        }
+        if (!t.isEmpty()) {
+            doc.paragraph("**The maps measured** (the run folder's `subjects.json`): library maps, then mapleak's own and Go.");
+            doc.table(t.build());
+        }
     }
 
     /** What the results cover: benchmarks, how many results, and every lifecycle parameter's values. */

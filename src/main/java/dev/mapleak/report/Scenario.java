@@ -169,6 +169,11 @@ public final class Scenario {
         return MapGroup.of(table.subjects().find(subject));
     }
 
+    /** Whose map {@code subject} is: a library's, mapleak's own, the Go model or Go measured. */
+    Provenance provenance(String subject) {
+        return Provenance.of(table.subjects().find(subject));
+    }
+
     /** The subjects of one group with results under these conditions, in subjects.json order. */
     List<String> subjectsIn(MapGroup group) {
         return subjects().stream().filter(x -> group(x) == group).toList();
@@ -194,6 +199,23 @@ public final class Scenario {
         double deleted = reading(subject, valueSize, Phase.DELETED, "", metric).score();
         double added = filled - start;
         return added > 0 ? (deleted - start) / added : Double.NaN;
+    }
+
+    /**
+     * Bytes kept per deleted entry: (DELETED − START) ÷ (entries × deleteFraction) for {@code metric}, the number an
+     * engineer can act on, independent of how many entries a map had (a HashMap's 2^21-slot table of 4-byte
+     * references after 1M deletes: 8,388,624 B ÷ 1,000,000 = 8.4 B). NaN when a phase or a parameter is missing.
+     */
+    public double keptPerDeletedEntry(String subject, int valueSize, Metric metric) {
+        double start = reading(subject, valueSize, Phase.START, "", metric).score();
+        double deleted = reading(subject, valueSize, Phase.DELETED, "", metric).score();
+        return perDeletedEntry(start, deleted, entries(), number(get("deleteFraction")));
+    }
+
+    /** (deleted − start) ÷ (entries × deleteFraction); NaN without entries or a delete fraction. */
+    static double perDeletedEntry(double start, double deleted, double entries, double deleteFraction) {
+        double n = entries * deleteFraction;
+        return n > 0 ? (deleted - start) / n : Double.NaN;
     }
 
     /** "1,000,000 entries, SEQUENTIAL keys, deleteFraction 1.0" and any other fixed parameter. */

@@ -28,9 +28,13 @@ final class SeedSection {
         }
         List<Integer> sizes = seedSizes(s);
         String strategy = reclaimStrategy(s);
-        doc.paragraph("Conditions: " + s.describe() + ". Retained **MiB** (2^20 bytes, the unit of the seed's \"MB\") "
+        doc.paragraph("Conditions: " + s.describe() + ". Retained bytes (KiB and MiB are 2^10 and 2^20 bytes; the seed's \"MB\" is MiB) "
                 + "measured by JOL: every byte reachable from the map, exact and deterministic. "
                 + "**kept** = (DELETED − START) ÷ (FILLED − START): the share of what the fill added that deleting left behind. "
+                + "**per deleted entry** = (DELETED − START) ÷ (entries × deleteFraction): the bytes a map keeps for each entry "
+                + "it lost, independent of how many it had; JOL's bytes, for the Go rows Go's (the model's figure, HeapAlloc "
+                + "measured). **whose**: a library's map (the JDK's or a third party's), one of mapleak's own, or Go; "
+                + "library maps come first. "
                 + "**heap after GC** is the JVM's own view at DELETED (heap used after a settled full GC, minus the same reading before the map existed)"
                 + (data.hasRepeatedSamples() ? ", ± the 99.9% confidence half-width." : ".")
                 + " RECLAIMED applies " + (strategy.isEmpty() ? "no strategy (none measured)" : "`" + strategy + "`")
@@ -55,12 +59,13 @@ final class SeedSection {
      * computes, from the run folder's record of the Go version and map implementation.
      */
     static List<String> goMeasuredRow(Scenario s, String subject, int vs, String strategy) {
-        return List.of("**Go, measured** (" + s.libraryAndClass(subject) + ")", s.storageLabel(subject, vs),
-                s.reading(subject, vs, Phase.START, strategy, Metric.RETAINED_HEAP).mib(),
-                s.reading(subject, vs, Phase.FILLED, strategy, Metric.RETAINED_HEAP).mib(),
-                s.reading(subject, vs, Phase.DELETED, strategy, Metric.RETAINED_HEAP).mib(),
-                s.reading(subject, vs, Phase.RECLAIMED, strategy, Metric.RETAINED_HEAP).mib(),
-                Format.percent(s.keptAfterDelete(subject, vs, Metric.RETAINED_HEAP)), Format.MISSING);
+        return List.of("**Go, measured** (" + s.libraryAndClass(subject) + ")", Provenance.GO_RUNTIME.label(), s.storageLabel(subject, vs),
+                s.reading(subject, vs, Phase.START, strategy, Metric.RETAINED_HEAP).bytes(),
+                s.reading(subject, vs, Phase.FILLED, strategy, Metric.RETAINED_HEAP).bytes(),
+                s.reading(subject, vs, Phase.DELETED, strategy, Metric.RETAINED_HEAP).bytes(),
+                s.reading(subject, vs, Phase.RECLAIMED, strategy, Metric.RETAINED_HEAP).bytes(),
+                Format.percent(s.keptAfterDelete(subject, vs, Metric.RETAINED_HEAP)),
+                Format.bytesPerDeleted(s.keptPerDeletedEntry(subject, vs, Metric.RETAINED_HEAP)), Format.MISSING);
     }
 
     /**
@@ -87,7 +92,7 @@ final class SeedSection {
             }
             // An empty map holds a few dozen bytes either way (the program's own holder is 16): a share of that says nothing.
             parts.add(g >= Format.MIB
-                    ? phase.name() + " " + Format.mib(m) + " vs " + Format.mib(g) + " MiB (" + Format.signedPercent((m - g) / g) + ")"
+                    ? phase.name() + " " + Format.bytes(m) + " vs " + Format.bytes(g) + " (" + Format.signedPercent((m - g) / g) + ")"
                     : phase.name() + " " + Format.count((long) m) + " vs " + Format.count((long) g) + " bytes");
         }
         return parts.isEmpty() ? Optional.empty() : Optional.of("Go model versus Go measured (" + measured.get() + ", "
@@ -103,12 +108,12 @@ final class SeedSection {
         String afterGc = s.goSubject()
                 .map(g -> s.reading(g, 128, Phase.FILLED, "", Metric.RETAINED_GO))
                 .filter(Reading::present)
-                .map(r -> " Go after a GC holds " + r.mib() + " MiB filled (the Go runtime row above) and the same after the "
+                .map(r -> " Go after a GC holds " + r.bytes() + " filled (the Go runtime row above) and the same after the "
                         + "deletes: it keeps 100%.")
                 .orElse("");
-        return "¹ The seed's " + Format.mib(SEED_PRINTOUT_MIB[1] * Format.MIB) + " MiB after the inserts was read without a "
+        return "¹ The seed's " + Format.bytes(SEED_PRINTOUT_MIB[1] * Format.MIB) + " after the inserts was read without a "
                 + "GC: it includes the old buckets Go has not yet swept after growing the map, while its "
-                + Format.mib(SEED_PRINTOUT_MIB[2] * Format.MIB) + " MiB after the deletes follows `runtime.GC()`. A share "
+                + Format.bytes(SEED_PRINTOUT_MIB[2] * Format.MIB) + " after the deletes follows `runtime.GC()`. A share "
                 + "computed from the two would mix a reading before a GC with one after it, so none is shown." + afterGc;
     }
 
@@ -127,42 +132,62 @@ final class SeedSection {
         return st.stream().filter(x -> !x.equals("KEEP")).findFirst().orElse(st.isEmpty() ? "" : st.get(0));
     }
 
+    /**
+     * One value size's table: library maps first, then mapleak's own, then Go (the model's figure, the seed's printout,
+     * Go measured), each row saying whose map it is.
+     */
     static ReportDocument.Table table(Scenario s, int vs, String strategy) {
-        var t = new ReportDocument.TableBuilder().text("map", "storage")
+        var t = new ReportDocument.TableBuilder().text("map", "whose", "storage")
                 .num(Phase.START.name(), Phase.FILLED.name(), Phase.DELETED.name(), Phase.RECLAIMED.name() + (strategy.isEmpty() ? "" : " (" + strategy + ")"),
-                        "kept", "heap after GC, DELETED");
+                        "kept", "per deleted entry", "heap after GC, DELETED");
+        for (Provenance p : List.of(Provenance.LIBRARY, Provenance.MAPLEAK, Provenance.GO_MODEL, Provenance.UNKNOWN)) {
+            for (String subject : s.subjects()) {
+                if (s.provenance(subject) != p || s.state(subject, vs).isEmpty()) {
+                    continue;
+                }
+                t.row(List.of(subject, p.label() + library(s, subject), s.storageLabel(subject, vs),
+                        mib(s, subject, vs, Phase.START, strategy), mib(s, subject, vs, Phase.FILLED, strategy),
+                        mib(s, subject, vs, Phase.DELETED, strategy), mib(s, subject, vs, Phase.RECLAIMED, strategy),
+                        Format.percent(s.keptAfterDelete(subject, vs, Metric.RETAINED_JOL)),
+                        Format.bytesPerDeleted(s.keptPerDeletedEntry(subject, vs, Metric.RETAINED_JOL)),
+                        heapAfterGc(s, subject, vs)));
+            }
+        }
         Optional<String> go = s.goSubject().filter(g -> s.subjects().contains(g)
                 && s.reading(g, vs, Phase.FILLED, "", Metric.RETAINED_GO).present());
         if (go.isPresent()) {
             String g = go.get();
-            t.row(List.of("**Go runtime** (" + g + " model)", s.storageLabel(g, vs),
-                    s.reading(g, vs, Phase.START, strategy, Metric.RETAINED_GO).mib(), s.reading(g, vs, Phase.FILLED, strategy, Metric.RETAINED_GO).mib(),
-                    s.reading(g, vs, Phase.DELETED, strategy, Metric.RETAINED_GO).mib(), s.reading(g, vs, Phase.RECLAIMED, strategy, Metric.RETAINED_GO).mib(),
-                    Format.percent(s.keptAfterDelete(g, vs, Metric.RETAINED_GO)), Format.MISSING));
+            t.row(List.of("**Go runtime** (" + g + " model)", Provenance.GO_MODEL.label(), s.storageLabel(g, vs),
+                    s.reading(g, vs, Phase.START, strategy, Metric.RETAINED_GO).bytes(), s.reading(g, vs, Phase.FILLED, strategy, Metric.RETAINED_GO).bytes(),
+                    s.reading(g, vs, Phase.DELETED, strategy, Metric.RETAINED_GO).bytes(), s.reading(g, vs, Phase.RECLAIMED, strategy, Metric.RETAINED_GO).bytes(),
+                    Format.percent(s.keptAfterDelete(g, vs, Metric.RETAINED_GO)),
+                    Format.bytesPerDeleted(s.keptPerDeletedEntry(g, vs, Metric.RETAINED_GO)), Format.MISSING));
         }
         if (vs == 128 && s.entries() == SEED_ENTRIES) {
             // No kept share: the seed read FILLED before any GC (old buckets not yet swept) and DELETED after one.
             double[] p = SEED_PRINTOUT_MIB;
-            t.row(List.of("Go, the seed's printout (HeapAlloc; quoted, not measured)¹", "INLINE",
-                    Format.mib(p[0] * Format.MIB), Format.mib(p[1] * Format.MIB), Format.mib(p[2] * Format.MIB), Format.MISSING,
-                    Format.MISSING, Format.MISSING));
+            t.row(List.of("Go, the seed's printout (HeapAlloc; quoted, not measured)¹", "the Go article", "INLINE",
+                    Format.bytes(p[0] * Format.MIB), Format.bytes(p[1] * Format.MIB), Format.bytes(p[2] * Format.MIB), Format.MISSING,
+                    Format.MISSING, Format.MISSING, Format.MISSING));
         }
         for (String subject : s.subjectsIn(MapGroup.GO_RUNTIME)) {
             if (s.state(subject, vs).isPresent()) {
                 t.row(goMeasuredRow(s, subject, vs, strategy));
             }
         }
-        for (String subject : s.subjects()) {
-            if (s.state(subject, vs).isEmpty() || s.group(subject) == MapGroup.GO_RUNTIME) {
-                continue;
-            }
-            t.row(List.of(subject, s.storageLabel(subject, vs),
-                    mib(s, subject, vs, Phase.START, strategy), mib(s, subject, vs, Phase.FILLED, strategy),
-                    mib(s, subject, vs, Phase.DELETED, strategy), mib(s, subject, vs, Phase.RECLAIMED, strategy),
-                    Format.percent(s.keptAfterDelete(subject, vs, Metric.RETAINED_JOL)),
-                    heapAfterGc(s, subject, vs)));
-        }
         return t.build();
+    }
+
+    /**
+     * ": fastutil 8.5.19" for a third-party library; for the Go model's own row, that its numbers are its Java
+     * footprint (JOL), not Go's; nothing for the JDK or mapleak (the kind says it).
+     */
+    private static String library(Scenario s, String subject) {
+        return s.info(subject).map(i -> switch (i.kind()) {
+            case LIBRARY -> ": " + i.library();
+            case GO_MODEL -> " (its Java footprint)";
+            default -> "";
+        }).orElse("");
     }
 
     /**
@@ -182,15 +207,15 @@ final class SeedSection {
             double heap = s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_HEAP).score();
             double jol = s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_JOL).score();
             if (jol >= region / 2.0 && heap - jol >= region / 4.0) {
-                rounded.add(subject + " " + Format.mib(jol) + " → " + Format.mib(heap));
+                rounded.add(subject + " " + Format.bytes(jol) + " → " + Format.bytes(heap));
             }
         }
         if (rounded.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("Heap after GC counts whole G1 regions (" + Format.mib(region) + " MiB here) for every array "
+        return Optional.of("Heap after GC counts whole G1 regions (" + Format.bytes(region) + " here) for every array "
                 + "of at least half a region (a humongous object), so a map's table reads larger on the heap than JOL's "
-                + "exact size, MiB at DELETED: " + String.join("; ", rounded) + ".");
+                + "exact size, at DELETED: " + String.join("; ", rounded) + ".");
     }
 
     /**
@@ -201,16 +226,16 @@ final class SeedSection {
     static String heapAfterGc(Scenario s, String subject, int vs) {
         Reading heap = s.reading(subject, vs, Phase.DELETED, "", Metric.RETAINED_HEAP);
         if (!heap.present()) {
-            return heap.mib();
+            return heap.bytes();
         }
         Reading floor = s.reading(subject, vs, Phase.DELETED, "", Metric.HEAP_PROBE_FLOOR);
         String cell = floor.present() && Math.abs(heap.score()) < floor.score()
-                ? "< " + Format.mib(floor.score()) + " (probe floor)" : heap.mib();
+                ? "< " + Format.bytes(floor.score()) + " (probe floor)" : heap.bytes();
         boolean unsettled = s.reading(subject, vs, Phase.DELETED, "", Metric.HEAP_PROBE_UNSETTLED).present();
         return unsettled ? cell + " (unsettled)" : cell;
     }
 
     private static String mib(Scenario s, String subject, int vs, Phase phase, String strategy) {
-        return s.reading(subject, vs, phase, strategy, Metric.RETAINED_JOL).mib();
+        return s.reading(subject, vs, phase, strategy, Metric.RETAINED_JOL).bytes();
     }
 }

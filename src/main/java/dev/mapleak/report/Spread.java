@@ -34,11 +34,11 @@ record Spread(double median, double min, double max, int n) {
         return Format.score(median) + " (" + Format.score(min) + "–" + Format.score(max) + ", n=" + n + ")";
     }
 
-    /** The same in MiB, for byte metrics. */
-    String mib() {
+    /** The same in bytes (B, KiB, MiB), for byte metrics. */
+    String bytes() {
         if (n <= 1 || min == max) {
-            return Format.mib(median);
+            return Format.bytes(median);
         }
-        return Format.mib(median) + " (" + Format.mib(min) + "–" + Format.mib(max) + ", n=" + n + ")";
+        return Format.bytes(median) + " (" + Format.bytes(min) + "–" + Format.bytes(max) + ", n=" + n + ")";
     }
 }

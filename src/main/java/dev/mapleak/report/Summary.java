@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * {@code summary.md}: the seed's table for Java, printed at the end of every run and saved in its folder.
- * Retained MiB at START, FILLED, DELETED and RECLAIMED by JOL (exact bytes reachable from the map) and by
+ * {@code summary.md}: the seed's table for Java, every row of it, saved in the run folder (a run's console ends with
+ * the key findings and points here).
+ * Retained bytes at START, FILLED, DELETED and RECLAIMED by JOL (exact bytes reachable from the map) and by
  * heap-after-GC (what the JVM really kept), and for the Go model what Go's runtime would keep. Built from the
  * same {@link RunData} and rendered by the same {@link MarkdownWriter} as report.md, so a number reads the same
  * in both.
@@ -24,11 +25,16 @@ public final class Summary {
     private Summary() {
     }
 
-    /** Writes summary.md into the run folder and hands every line to {@code printer}. */
+    /** Writes summary.md into the run folder; the console shows the key findings instead ({@link ConsoleEnd}). */
+    public static Path write(RunData data) throws IOException {
+        Path file = data.runDir().resolve("summary.md");
+        RunFolder.writeAtomically(file, MarkdownWriter.write(build(data)));
+        return file;
+    }
+
+    /** Writes summary.md and hands every line to {@code printer}. */
     public static void write(RunData data, Consumer<String> printer) throws IOException {
-        String text = MarkdownWriter.write(build(data));
-        RunFolder.writeAtomically(data.runDir().resolve("summary.md"), text);
-        text.lines().forEach(printer);
+        Files.readString(write(data)).lines().forEach(printer);
     }
 
     static ReportDocument build(RunData data) {
@@ -36,10 +42,12 @@ public final class Summary {
         Scenario s = data.seed();
         ReportDocument doc = new ReportDocument();
         doc.heading(1, "mapleak summary: " + data.runDir().getFileName(), "top");
-        doc.paragraph("Retained MiB (1 MiB = 1,048,576 bytes) after each phase. **JOL**: exact bytes reachable from the map. "
+        doc.paragraph("Retained bytes after each phase (1 KiB = 1,024 bytes, 1 MiB = 1,048,576). **JOL**: exact bytes reachable from the map. "
                 + "**heap**: heap used after a settled full GC minus the same reading before the map existed. "
                 + "**Go**: what Go's runtime would hold for " + ClaimsCheck.goName(s) + "'s state (amd64, classic maps). "
-                + "**reclaim ms**: time of the strategy itself.");
+                + "**per deleted entry**: (DELETED − START) ÷ (entries × deleteFraction), JOL: the bytes a map keeps for "
+                + "each entry it lost. **reclaim ms**: time of the strategy itself. **whose**: a library's map (the JDK's "
+                + "or a third party's), mapleak's own, mapleak's Go model or Go measured.");
         if (table.rows().stream().anyMatch(r -> r.delete().isEmpty() && r.deleted().isPresent())) {
             doc.paragraph("This run has no delete groups: DELETED is what the KEEP reclaim group measured, the same state "
                     + "(KEEP changes nothing).");
@@ -53,23 +61,29 @@ public final class Summary {
             for (Phase phase : Phase.values()) {
                 t.num(phase + " JOL");
             }
+            t.num("per deleted entry");
             for (Phase phase : HEAP_PHASES) {
                 t.num(phase + " heap");
             }
             t.num("Go " + String.join(" → ", HEAP_PHASES.stream().map(Phase::name).toList()), "reclaim ms");
+            t.text("whose");
             for (LifecycleTable.Row r : table.rows()) {
                 List<String> cells = new ArrayList<>(List.of(r.subject(), String.valueOf(r.valueSize()),
                         r.strategy().isEmpty() ? Format.MISSING : r.strategy()));
                 extras.forEach(e -> cells.add(r.key().getOrDefault(e, "")));
                 for (Phase phase : Phase.values()) {
-                    cells.add(Format.mib(r.at(phase, Metric.RETAINED_JOL)));
+                    cells.add(Format.bytes(r.at(phase, Metric.RETAINED_JOL)));
                 }
+                cells.add(Format.bytesPerDeleted(Scenario.perDeletedEntry(r.at(Phase.START, Metric.RETAINED_JOL),
+                        r.at(Phase.DELETED, Metric.RETAINED_JOL), Scenario.number(r.key().get("entries")),
+                        Scenario.number(r.key().get("deleteFraction")))));
                 for (Phase phase : HEAP_PHASES) {
-                    cells.add(Format.mib(r.at(phase, Metric.RETAINED_HEAP)));
+                    cells.add(Format.bytes(r.at(phase, Metric.RETAINED_HEAP)));
                 }
                 cells.add(s.isGo(r.subject()) ? String.join(" → ", HEAP_PHASES.stream()
-                        .map(phase -> Format.mib(r.at(phase, Metric.RETAINED_GO))).toList()) : "");
+                        .map(phase -> Format.bytes(r.at(phase, Metric.RETAINED_GO))).toList()) : "");
                 cells.add(r.reclaim().map(m -> Format.ms(m.primary().score())).orElse(Format.MISSING));
+                cells.add(s.provenance(r.subject()).label());
                 t.row(cells);
             }
             doc.table(t.build());

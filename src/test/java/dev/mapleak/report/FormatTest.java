@@ -20,6 +20,24 @@ class FormatTest {
     }
 
     @Test
+    void bytesScaleFromBToGiBAndNeverPrintMinusZero() {
+        assertEquals("48 B", Format.bytes(48));                  // an empty HashMap (JOL), which read 0.000046 MiB before
+        assertEquals("1,016 B", Format.bytes(1016));
+        assertEquals("64.06 KiB", Format.bytes(65_600));          // a 16k-slot table: 65,600 / 1,024 = 64.06
+        assertEquals("1.89 MiB", Format.bytes(1_985_600));
+        assertEquals("8.00 MiB", Format.bytes(8_388_624));       // HashMap's 2^21-slot table of 4-byte refs + 16 B header
+        assertEquals("293.50 MiB", Format.bytes(293.50 * 1048576));
+        assertEquals("1.00 GiB", Format.bytes(1L << 30));
+        assertEquals("-2.00 MiB", Format.bytes(-2 * 1048576.0)); // RSS that grew shows its sign
+        assertEquals("0 B", Format.bytes(-0.3));
+        assertEquals("0 B", Format.bytes(0));
+        assertEquals("–", Format.bytes(Double.NaN));
+        assertEquals("0.0%", Format.percent(-0.0001));           // never "-0.0%"
+        assertEquals("8.4 B", Format.bytesPerDeleted(8.388624));
+        assertEquals("0 B", Format.bytesPerDeleted(-0.01));
+    }
+
+    @Test
     void ratiosPercentagesAndSizes() {
         assertEquals("0.50×", Format.ratio(0.5));
         assertEquals("17.0×", Format.ratio(17.0));

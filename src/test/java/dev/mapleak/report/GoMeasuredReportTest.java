@@ -33,26 +33,27 @@ class GoMeasuredReportTest {
     @Test
     void theSeedTableHasGoMeasuredWithItsVersionBesideTheModel() {
         // HeapAlloc after runtime.GC() minus the baseline: 100k [128]byte values inline, kept after deleting all.
-        assertTrue(md.contains("| **Go runtime** (GO_HYBRID model) | INLINE | 0.000046 | 20.19 | 20.19 | 0.000046 | 100.0% | – |"), md);
-        assertTrue(md.contains("| **Go, measured** (Go go1.19.8, map[int][N]byte, classic maps) | INLINE | 0.000061 | 20.13 | 20.17 | 0.000244 | 100.2% | – |"), md);
-        assertTrue(md.contains("| **Go, measured** (Go go1.19.8, map[int]*[N]byte, classic maps) | POINTER | 0.000061 | 14.83 | 2.62 | 0.000244 | 17.6% | – |"), md);
-        // the measured rows are Go's, not a Java map's: no JOL row for them
-        assertFalse(md.contains("| GO_RUNTIME |"), md);
+        // Per deleted entry, 100,000 deleted: the model (21,169,248 − 48) / 100,000 = 211.7 B; Go measured 211.5 B.
+        assertTrue(md.contains("| **Go runtime** (GO_HYBRID model) | mapleak's Go model | INLINE | 48 B | 20.19 MiB | 20.19 MiB | 48 B | 100.0% | 211.7 B | – |"), md);
+        assertTrue(md.contains("| **Go, measured** (Go go1.19.8, map[int][N]byte, classic maps) | Go, measured | INLINE | 64 B | 20.13 MiB | 20.17 MiB | 256 B | 100.2% | 211.5 B | – |"), md);
+        assertTrue(md.contains("| **Go, measured** (Go go1.19.8, map[int]*[N]byte, classic maps) | Go, measured | POINTER | 64 B | 14.83 MiB | 2.62 MiB | 256 B | 17.6% | 27.4 B | – |"), md);
+        // the measured rows are Go's, not a Java map's: no JOL row for them in the seed tables
+        assertFalse(md.contains("| GO_RUNTIME | Go, measured | INLINE |") || md.contains("| GO_RUNTIME | Go, measured | POINTER |"), md);
     }
 
     @Test
     void modelVersusMeasuredPerValueSizeAndPhase() {
         assertTrue(md.contains("Go model versus Go measured (GO_RUNTIME, Go go1.19.8), 128-byte values: START 48 vs 64 bytes; "
-                + "FILLED 20.19 vs 20.13 MiB (+0.295%); DELETED 20.19 vs 20.17 MiB (+0.071%); RECLAIMED 48 vs 256 bytes."), md);
-        assertTrue(md.contains("129-byte values: START 48 vs 168 bytes; FILLED 16.35 vs 16.35 MiB (-0.005%); DELETED 2.62 vs 2.63 MiB (-0.283%)"), md);
+                + "FILLED 20.19 MiB vs 20.13 MiB (+0.295%); DELETED 20.19 MiB vs 20.17 MiB (+0.071%); RECLAIMED 48 vs 256 bytes."), md);
+        assertTrue(md.contains("129-byte values: START 48 vs 168 bytes; FILLED 16.35 MiB vs 16.35 MiB (-0.005%); DELETED 2.62 MiB vs 2.63 MiB (-0.283%)"), md);
     }
 
     @Test
     void theClaimsHearFromGoItself() {
-        assertTrue(md.contains("| Go, measured (Go go1.19.8, map[int][N]byte, classic maps) | Go keeps 100.2% of the fill at 128 bytes, "
-                + "16.1% at 129 bytes (HeapAlloc after runtime.GC()) | holds |"), md);
+        assertTrue(md.contains("| GO_RUNTIME | Go, measured | INLINE, 100.2% kept | POINTER, 16.1% kept | switches |"), md);
+        assertTrue(md.contains("| Go, measured (Go go1.19.8, map[int][N]byte, classic maps) | holds | from the rows above |"), md);
         // Claim 5.5: HeapSys never falls; RSS does after debug.FreeOSMemory().
-        assertTrue(md.contains("128 B: RSS 44.21 → 44.24 → 25.25 MiB, HeapSys 47.75 → 47.75 → 47.75 MiB (no GC → runtime.GC() → "
+        assertTrue(md.contains("128 B: RSS 44.21 MiB → 44.24 MiB → 25.25 MiB, HeapSys 47.75 MiB → 47.75 MiB → 47.75 MiB (no GC → runtime.GC() → "
                 + "debug.FreeOSMemory()), HeapReleased 26.36 MiB"), md);
     }
 

@@ -119,17 +119,18 @@ class JvmSectionTest {
     void perCollectorAndJdkWhatEachStepOfTheOsSequenceHandedBackInOneFork() {
         String md = render(gcMatrix());
         assertTrue(md.contains("## Memory handed back to the OS, per collector and JDK"), md);
-        assertTrue(md.contains("| JDK_HASH_MAP | 129 | KEEP | jdk17-g1 | 17 | G1 | 40.00 | 900.00 → 80.00 → 80.00 "
-                + "| 340.00 → 354.00 → 121.00 | 25.2% | 130.00 → 128.00 → 120.00 | 100.0% | 2.00 |"), md);
-        assertTrue(md.contains("| JDK_HASH_MAP | 129 | KEEP | jdk25-shenandoah | 25 | Shenandoah | 40.00 | 300.00 → 300.00 → 20.00 "
-                + "| 300.00 → 290.00 → 65.00 | 170.3% (invalid) | 300.00 → 290.00 → 65.00 | 170.3% (invalid) "
+        // every memory figure carries its unit (Format.bytes), as in the report's other tables
+        assertTrue(md.contains("| JDK_HASH_MAP | 129 | KEEP | jdk17-g1 | 17 | G1 | 40.00 MiB | 900.00 MiB → 80.00 MiB → 80.00 MiB "
+                + "| 340.00 MiB → 354.00 MiB → 121.00 MiB | 25.2% | 130.00 MiB → 128.00 MiB → 120.00 MiB | 100.0% | 2.00 MiB |"), md);
+        assertTrue(md.contains("| JDK_HASH_MAP | 129 | KEEP | jdk25-shenandoah | 25 | Shenandoah | 40.00 MiB | 300.00 MiB → 300.00 MiB → 20.00 MiB "
+                + "| 300.00 MiB → 290.00 MiB → 65.00 MiB | 170.3% (invalid) | 300.00 MiB → 290.00 MiB → 65.00 MiB | 170.3% (invalid) "
                 + "| not measurable: System.gc() is concurrent |"), md);
         assertTrue(md.contains("- Heap after GC is not measurable on `jdk25-shenandoah`: System.gc() runs a concurrent cycle"), md);
         assertTrue(md.contains("- Longest wait for the collector to uncommit, per JVM: `jdk17-g1` 400 ms."), md);
         // the overview: one row per JVM, RSS after the deletes no GC → after uncommit and the share, per map
         assertTrue(md.contains("| JVM | JDK | collector | JDK_HASH_MAP 129 |"), md);
-        assertTrue(md.contains("| jdk17-g1 | 17 | G1 | 340.00 → 121.00 MiB (25.2%) |"), md);
-        assertTrue(md.contains("| jdk25-shenandoah | 25 | Shenandoah | 300.00 → 65.00 MiB (170.3% (invalid)) |"), md);
+        assertTrue(md.contains("| jdk17-g1 | 17 | G1 | 340.00 MiB → 121.00 MiB (25.2%) |"), md);
+        assertTrue(md.contains("| jdk25-shenandoah | 25 | Shenandoah | 300.00 MiB → 65.00 MiB (170.3% (invalid)) |"), md);
         // JDK 17's row comes before JDK 25's
         assertTrue(md.indexOf("| jdk17-g1 |") < md.indexOf("| jdk25-shenandoah |"), md);
         assertFalse(md.contains("Bytes per entry by object-header mode"), md);
@@ -147,7 +148,7 @@ class JvmSectionTest {
                     new double[] {457.5, 457.5, 457.5}, new double[] {354.81, 368.84, 368.90}, 210, 8));
         }
         String md = render(new ResultSet(all, List.of(), all.size()));
-        assertTrue(md.contains("| 354.81 → 368.84 → 368.90 | none (RSS +14.09 MiB) |"), md);
+        assertTrue(md.contains("| 354.81 MiB → 368.84 MiB → 368.90 MiB | none (RSS +14.09 MiB) |"), md);
         OsSequence q = OsSequence.at(LifecycleTable.of(new ResultSet(all, List.of(), all.size()), Subjects.legacy()).rows().get(0),
                 Phase.DELETED);
         assertEquals(0.0, q.countedShare().orElseThrow());

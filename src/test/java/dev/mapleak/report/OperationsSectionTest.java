@@ -58,12 +58,12 @@ class OperationsSectionTest {
     void churnShowsTheExactShotTheFootprintOverTheCycleAndTheGoModelBesideGoHybrid() {
         assertTrue(md.contains("Each sample is one timed shot of exactly 1,000,000 rollovers (put a new key, remove the oldest),"
                 + " after 4 untimed rounds of 1,000,000 rollovers on a new map; the score is ns per rollover."), md);
-        assertTrue(md.contains("| subject | score | JOL last MiB | JOL min MiB | JOL max MiB | heap after GC MiB | Go last MiB | Go min MiB | Go max MiB |"), md);
+        assertTrue(md.contains("| subject | score | JOL last | JOL min | JOL max | heap after GC | Go last | Go min | Go max |"), md);
         // ECLIPSE: 177,554,504 bytes (169.33 MiB) when the shot ends, 160,777,288 (153.33) at its smallest over the next
         // round: the tombstones a same-size rehash clears. The same in all six iterations (JOL is exact).
-        assertTrue(md.contains("| ECLIPSE | 290.43 (95.62–580.34, n=6) | 169.33 | 153.33 | 169.33 | 173.33 (173.33–173.35, n=6) | – | – | – |"), md);
+        assertTrue(md.contains("| ECLIPSE | 290.43 (95.62–580.34, n=6) | 169.33 MiB | 153.33 MiB | 169.33 MiB | 173.33 MiB (173.33 MiB–173.35 MiB, n=6) | – | – | – |"), md);
         // GO_HYBRID: Go model 370,757,728 bytes (353.58 MiB) last and least, 383,311,072 (365.55) at most.
-        assertTrue(md.contains("| GO_HYBRID | 2,829 (1,180–3,603, n=6) | 347.72 | 347.72 | 360.36 | 354.98 (354.98–354.99, n=6) | 353.58 | 353.58 | 365.55 |"), md);
+        assertTrue(md.contains("| GO_HYBRID | 2,829 (1,180–3,603, n=6) | 347.72 MiB | 347.72 MiB | 360.36 MiB | 354.98 MiB (354.98 MiB–354.99 MiB, n=6) | 353.58 MiB | 353.58 MiB | 365.55 MiB |"), md);
     }
 
     @Test
@@ -97,6 +97,6 @@ class OperationsSectionTest {
         assertEquals("20 (10–30, n=3)", Spread.of(three).cell());
         ResultSet.Score four = new ResultSet.Score(20, 1, "ns/op", List.of(4.0, 1.0, 2.0, 3.0));
         assertEquals(2.5, Spread.of(four).median(), "the mean of the middle two");
-        assertFalse(Spread.of(one).mib().contains("n="));
+        assertFalse(Spread.of(one).bytes().contains("n="));
     }
 }

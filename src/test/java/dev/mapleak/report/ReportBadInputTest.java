@@ -51,7 +51,7 @@ class ReportBadInputTest {
         assertFalse(md.contains("https://") || Files.readString(run.resolve("report.html")).contains("https://"), skipped);
         assertEquals(3, printed.lines().filter(l -> l.startsWith("mapleak: skipped results/")).count(), printed);
         // The 44 good files are all still there.
-        assertTrue(md.contains("| JDK_HASH_MAP | POINTER | 0.000046 | 1.89 | 0.0626 | 0.000046 | 3.3% | 0.161 |"), md);
+        assertTrue(md.contains("| JDK_HASH_MAP | library | POINTER | 48 B | 1.89 MiB | 64.06 KiB | 48 B | 3.3% | 6.6 B | 164.4 KiB |"), md);
         assertTrue(md.contains("44 results of 3 benchmark methods from 47 files"), md);
         assertTrue(Files.isRegularFile(run.resolve("charts/retained-after-delete.png")));
     }
@@ -102,7 +102,7 @@ class ReportBadInputTest {
         assertTrue(printed.contains("mapleak: skipped environment.json: invalid or truncated JSON"), printed);
         String md = Files.readString(run.resolve("report.md"));
         assertTrue(md.contains("- **JDK and collector:** unknown (no environment.json)"), md);
-        assertTrue(md.contains("| JDK_HASH_MAP | POINTER | 0.000046 | 1.89 | 0.0626 |"), md);
+        assertTrue(md.contains("| JDK_HASH_MAP | library | POINTER | 48 B | 1.89 MiB | 64.06 KiB |"), md);
     }
 
     @Test

@@ -47,19 +47,23 @@ class ReportFromSmokeRunTest {
         // JDK_HASH_MAP, from results/*fill*JDK_HASH_MAP*: start.retained.jol.bytes 48, retained.jol.bytes 1,985,600;
         // *delete*: 65,600 and retained.heap.bytes 168,368 (0.161 MiB); *reclaim*REBUILD*: 48.
         // kept = (65,600 − 48) / (1,985,600 − 48) = 3.30%.
-        assertTrue(md.contains("| JDK_HASH_MAP | POINTER | 0.000046 | 1.89 | 0.0626 | 0.000046 | 3.3% | 0.161 |"), md);
+        // per deleted entry = (65,600 − 48) / 10,000 = 6.56 B: its 16,384-slot table of 4-byte references plus the
+        // array's 16-byte header (65,552 B), spread over the 10,000 entries deleted.
+        assertTrue(md.contains("| JDK_HASH_MAP | library | POINTER | 48 B | 1.89 MiB | 64.06 KiB | 48 B | 3.3% | 6.6 B | 164.4 KiB |"), md);
         // FLAT_INLINE keeps every byte: 2,312 → 2,162,888 → 2,162,888 → REBUILD 2,312; heap at DELETED 3,315,072.
-        assertTrue(md.contains("| FLAT_INLINE | INLINE | 0.00220 | 2.06 | 2.06 | 0.00220 | 100.0% | 3.16 |"), md);
+        // (2,162,888 − 2,312) / 10,000 = 216.1 B per deleted entry: the 128-byte values stay in its slab.
+        assertTrue(md.contains("| FLAT_INLINE | mapleak's own | INLINE | 2.26 KiB | 2.06 MiB | 2.06 MiB | 2.26 KiB | 100.0% | 216.1 B | 3.16 MiB |"), md);
         // FASTUTIL shrinks on remove: 368 bytes at START, DELETED and after REBUILD; FILLED 1,571,184.
-        assertTrue(md.contains("| FASTUTIL | POINTER | 0.000351 | 1.50 | 0.000351 | 0.000351 | 0.0% | 0.106 |"), md);
+        assertTrue(md.contains("| FASTUTIL | library: fastutil 8.5.19 | POINTER | 368 B | 1.50 MiB | 368 B | 368 B | 0.0% | 0 B | 108.1 KiB |"), md);
     }
 
     @Test
     void goRuntimeFigureStandsBesideTheJavaRows() {
         // GO_HYBRID's retained.go.bytes: start 48, FILLED 2,409,568, DELETED 2,409,568, REBUILD 48 (inline values stay).
-        assertTrue(md.contains("| **Go runtime** (GO_HYBRID model) | INLINE | 0.000046 | 2.30 | 2.30 | 0.000046 | 100.0% | – |"), md);
+        // (2,409,568 − 48) / 10,000 = 241.0 B per deleted entry.
+        assertTrue(md.contains("| **Go runtime** (GO_HYBRID model) | mapleak's Go model | INLINE | 48 B | 2.30 MiB | 2.30 MiB | 48 B | 100.0% | 241.0 B | – |"), md);
         // GO_HYBRID's own Java footprint (JOL): 80 → 2,338,312 → 2,338,312 → 80; heap 3,354,232.
-        assertTrue(md.contains("| GO_HYBRID | INLINE | 0.000076 | 2.23 | 2.23 | 0.000076 | 100.0% | 3.20 |"), md);
+        assertTrue(md.contains("| GO_HYBRID | mapleak's Go model (its Java footprint) | INLINE | 80 B | 2.23 MiB | 2.23 MiB | 80 B | 100.0% | 233.8 B | 3.20 MiB |"), md);
     }
 
     @Test
@@ -108,23 +112,29 @@ class ReportFromSmokeRunTest {
         assertFalse(html.contains("<script"), "no scripts");
         assertFalse(html.contains("http://") || html.contains("https://"), "nothing fetched from anywhere");
         assertFalse(html.contains("@import") || html.contains("url("), "no external style or font");
-        assertTrue(html.contains("<td class=\"n\">0.0626</td>"), "numbers right-aligned in their own cells");
+        assertTrue(html.contains("<td class=\"n\">64.06 KiB</td>"), "numbers right-aligned in their own cells");
     }
 
     @Test
     void claimsAreCheckedWithTheRunsNumbers() {
         // FASTUTIL shrinks on remove: only some of Java's maps keep their table. JDK_TREE_MAP has no table and the
         // FLAT maps are mapleak's own, built never to shrink: neither counts for or against Java (issue 12).
-        assertTrue(md.contains("**shrank**: FASTUTIL 0.000351 of 1.50 MiB (0.0%). | holds only partly |"), md);
-        assertTrue(md.contains("| maps without a table | no table to keep: each delete frees its node. JDK_TREE_MAP 0.000046 of 1.91 MiB (0.0%) | not applicable |"), md);
-        assertTrue(md.contains("| mapleak's controlled pair | built never to shrink, so not evidence either way: FLAT_INLINE 2.06 of 2.06 MiB (100.0%); FLAT_POINTER 0.125 of 1.50 MiB (8.3%) | not applicable |"), md);
-        assertTrue(md.contains("| Go model | kept its buckets: Go keeps 2.30 of 2.30 MiB (100.0%) | holds |"), md);
+        // Section 5 has one row per map: what it keeps above START of what the fill added, and the rule's result.
+        assertTrue(md.contains("| FASTUTIL | library | 0 B of 1.50 MiB (0.0%) | shrank |"), md);
+        assertTrue(md.contains("| JDK_HASH_MAP | library | 64.02 KiB of 1.89 MiB (3.3%) | kept its table |"), md);
+        assertTrue(md.contains("| Java's maps (JDK and libraries) | holds only partly | from the rows above |"), md);
+        assertTrue(md.contains("| JDK_TREE_MAP | library | 0 B of 1.91 MiB (0.0%) | not applicable: no table to keep, each delete frees its node |"), md);
+        assertTrue(md.contains("| mapleak's controlled pair | not applicable | built never to shrink, so not evidence either way |"), md);
+        assertTrue(md.contains("| GO_HYBRID | mapleak's Go model (Go's bytes) | 2.30 MiB of 2.30 MiB (100.0%) | kept its table |"), md);
+        assertTrue(md.contains("| Go model | holds | from the rows above |"), md);
         // The smoke profile has 128-byte values only: the 129-byte claim cannot be judged.
-        assertTrue(md.contains("| Java's maps (JDK and libraries) | needs 128- and 129-byte values with deleteFraction 1.0 (this run: 128 bytes, deleteFraction 1.0) | not measured in this run |"), md);
+        assertTrue(md.contains("| Java's maps (JDK and libraries) | not measured in this run | needs 128- and 129-byte values with deleteFraction 1.0 (this run: 128 bytes, deleteFraction 1.0) |"), md);
         // The pair isolates the layout: FLAT_POINTER's values were collected (heap kept 6.1%), FLAT_INLINE's not (85.8%).
-        assertTrue(md.contains("| mapleak's controlled pair | same table, values through a pointer or inline: 128 B: FLAT_POINTER keeps 6.1%, FLAT_INLINE 85.8% | holds |"), md);
+        assertTrue(md.contains("| FLAT_POINTER | mapleak's own | POINTER, 6.1% kept | values collected |"), md);
+        assertTrue(md.contains("| FLAT_INLINE | mapleak's own | INLINE, 85.8% kept | INLINE, the pair's contrast: values stay |"), md);
+        assertTrue(md.contains("| mapleak's controlled pair | holds | from the rows above |"), md);
         // The fixture predates the in-fork OS readings: no claim 5.5 verdict from two forks' RSS.
-        assertTrue(md.contains("| Java's maps (JDK and libraries) (G1) | not read in one fork in this run"), md);
+        assertTrue(md.contains("| Java's maps (JDK and libraries) (G1) | not measured in this run | not read in one fork in this run"), md);
     }
 
     @Test
@@ -134,13 +144,13 @@ class ReportFromSmokeRunTest {
         assertTrue(md.contains("Nothing is ranked: this run has no timing pass (`RemedyCostBenchmark.reclaim`)"), md);
         assertFalse(md.contains("**REBUILD** |"), "no ranked row");
         // What is kept with every entry deleted, stated without ranking: JDK_HASH_MAP KEEP 65,600 bytes, REBUILD 48.
-        assertTrue(md.contains("- JDK_HASH_MAP keeps 0.0626 MiB with no entry left (KEEP; an empty map: 0.000046 MiB); "
-                + "every strategy measured frees it (REBUILD 0.000046 MiB)."), md);
+        assertTrue(md.contains("- JDK_HASH_MAP keeps 64.06 KiB with no entry left (KEEP; an empty map: 48 B); "
+                + "every strategy measured frees it (REBUILD 48 B)."), md);
         // FASTUTIL already shrank: 368 bytes at START and with KEEP.
-        assertTrue(md.contains("- FASTUTIL keeps 0.000351 MiB with no entry left (KEEP; an empty map: 0.000351 MiB): nothing to free."), md);
+        assertTrue(md.contains("- FASTUTIL keeps 368 B with no entry left (KEEP; an empty map: 368 B): nothing to free."), md);
         // Storage layout, within mapleak's controlled pair only: FLAT_INLINE keeps 2,162,888 bytes after the deletes,
         // FLAT_POINTER 131,152 (its key and reference arrays): 16.5 times.
-        assertTrue(md.contains("- 128 bytes: FLAT_INLINE (INLINE) keeps 2.06 MiB, FLAT_POINTER (POINTER) 0.125 MiB (16.5×): **layout matters**."), md);
+        assertTrue(md.contains("- 128 bytes: FLAT_INLINE (INLINE) keeps 2.06 MiB, FLAT_POINTER (POINTER) 128.1 KiB (16.5×): **layout matters**."), md);
     }
 
     @Test
