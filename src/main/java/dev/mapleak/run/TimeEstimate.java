@@ -10,13 +10,16 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A rough, up-front estimate of how long a group takes, for {@code --dry-run} and before the first group
  * has finished. Constants were read off runs on a 2-core machine; once groups finish, {@link Progress}
- * extrapolates from real durations instead.
+ * extrapolates from real durations instead, and {@code --dry-run} prefers the times earlier runs on this machine
+ * measured ({@link MeasuredTimes}, {@link #wall}). {@code --shard} balances by these constants alone, never by
+ * measured times: every machine must compute the same parts.
  *
  * <ul>
  *   <li>{@code SingleShotTime} (the lifecycle phases): fork start-up, plus the untimed setup and the timed
@@ -49,6 +52,49 @@ final class TimeEstimate {
     static final double JMH_DEFAULT_ITERATION_SECONDS = 10;
 
     private TimeEstimate() {
+    }
+
+    /**
+     * The wall time of running {@code groups} as {@link GroupPool} does: the memory groups over {@code jobs} slots
+     * in plan order, each to the slot that frees first, then the other groups one after another. Each group's time is
+     * the median of earlier runs on this machine ({@code past}) where there is one, else {@link #of}.
+     *
+     * @return the time, and how many groups' times were measured ones
+     */
+    static Wall wall(List<Combination> groups, Profile.Settings s, MeasuredTimes past, int jobs) {
+        List<Combination> sideBySide = groups.stream().filter(GroupPool::runsSideBySide).toList();
+        int slots = Math.min(jobs, Math.max(1, sideBySide.size()));
+        long[] free = new long[slots];
+        int measured = 0;
+        for (Combination c : sideBySide) {
+            Optional<Duration> m = past.median(c, slots);
+            measured += m.isPresent() ? 1 : 0;
+            int first = 0;
+            for (int i = 1; i < slots; i++) {
+                if (free[i] < free[first]) {
+                    first = i;
+                }
+            }
+            free[first] += m.orElseGet(() -> of(c, s)).toMillis();
+        }
+        long total = Arrays.stream(free).max().orElse(0);
+        for (Combination c : groups) {
+            if (!GroupPool.runsSideBySide(c)) {
+                Optional<Duration> m = past.median(c, 1);
+                measured += m.isPresent() ? 1 : 0;
+                total += m.orElseGet(() -> of(c, s)).toMillis();
+            }
+        }
+        return new Wall(Duration.ofMillis(total), groups.size(), measured);
+    }
+
+    /** A wall-time estimate of {@code groups} groups, {@code measured} of them from earlier runs' times. */
+    record Wall(Duration time, int groups, int measured) {
+    }
+
+    /** One group's time as {@link #wall} counts it when it runs with {@code jobs}. */
+    static Duration of(Combination c, Profile.Settings s, MeasuredTimes past, int jobs) {
+        return past.median(c, GroupPool.runsSideBySide(c) ? jobs : 1).orElseGet(() -> of(c, s));
     }
 
     static Duration of(Combination c, Profile.Settings s) {
