@@ -89,7 +89,13 @@ public final class BenchRun {
      * leaving out those whose JDK build lacks the collector they ask for.
      */
     private Prepared prepare(Profile base, Request request, Map<JvmConfig, JvmConfig.Checked> launched) {
+        return prepare(base, request, launched, "--jobs");
+    }
+
+    /** {@code jobsSource} names where {@link Request#jobs()} came from: "--jobs", or the run.json a resume read. */
+    private Prepared prepare(Profile base, Request request, Map<JvmConfig, JvmConfig.Checked> launched, String jobsSource) {
         Profile profile = base.withParams(request.paramOverrides());
+        Jobs jobs = Jobs.resolve(request.jobs(), jobsSource, profile, Runtime.getRuntime().availableProcessors(), HeapPreflight.memAvailable());
         CommandLineOptions jmhOptions = parseJmhArgs(request.jmhArgs());
         ForkCount.check(profile, jmhOptions);
         ExtraProfilers.check(request.profilers());
@@ -119,7 +125,6 @@ public final class BenchRun {
             }
         }
         HeapPreflight.check(plan.runs(), profile.settings().heap(), profile.where(Profile.HEAP));
-        Jobs jobs = Jobs.resolve(request.jobs(), profile, Runtime.getRuntime().availableProcessors(), HeapPreflight.memAvailable());
         return new Prepared(profile, plan, whole, jvms, List.copyOf(leftOut), jmhOptions, planFile, go, jobs);
     }
 
@@ -206,7 +211,7 @@ public final class BenchRun {
             Profile profile = Profile.parse(saved.profile(), saved.profileText(), runDir.resolve("run.json") + " (profile " + saved.profile() + ")");
             Request request = new Request(saved.profile(), orEmpty(saved.paramOverrides()), orEmpty(saved.jmhArgs()),
                     orEmpty(saved.profilers()), verbose, saved.shard() == null ? null : Shard.parse(saved.shard()), saved.jobs());
-            Prepared p = prepare(profile, request, new LinkedHashMap<>());
+            Prepared p = prepare(profile, request, new LinkedHashMap<>(), "run.json");
             ResumeCheck.plan(folder, p.plan(), List.copyOf(p.jvms().values()));
             OtherCommitLog log = null;
             if (otherCommit.isPresent()) {

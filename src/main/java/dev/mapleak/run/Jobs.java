@@ -18,19 +18,24 @@ record Jobs(int count, String source, String lowered) {
 
     static final String CORES = "the number of cores";
 
-    /**
-     * @param option    {@code --jobs} (or the jobs a resumed run recorded), or null
-     * @param available the machine's available memory, when known
-     */
     static Jobs resolve(Integer option, Profile profile, int cores, OptionalLong available) {
+        return resolve(option, "--jobs", profile, cores, available);
+    }
+
+    /**
+     * @param option       {@code --jobs}, or the jobs a resumed run recorded in its run.json; or null
+     * @param optionSource where {@code option} came from: "--jobs" or "run.json"
+     * @param available    the machine's available memory, when known
+     */
+    static Jobs resolve(Integer option, String optionSource, Profile profile, int cores, OptionalLong available) {
         int asked;
         String source;
         if (option != null) {
             if (option < 1) {
-                throw new UsageException("--jobs must be a whole number >= 1, got " + option);
+                throw new UsageException(optionSource + ": jobs must be a whole number >= 1, got " + option);
             }
             asked = option;
-            source = "--jobs";
+            source = optionSource;
         } else if (profile.settings().jobs() != Profile.JOBS_CORES) {
             asked = profile.settings().jobs();
             source = profile.where(Profile.JOBS);

@@ -60,7 +60,7 @@ class InterruptAndResumeIT {
         RunBench.Finished resumed = RunBench.run(reports, "--resume", run.toString());
         assertEquals(0, resumed.status(), resumed.output());
         assertTrue(resumed.output().contains("(" + kept + " already done)"), resumed.output());
-        assertTrue(resumed.output().contains("mapleak: jobs " + jobs + " ("), resumed.output());
+        assertTrue(resumed.output().contains("mapleak: jobs " + jobs + " (run.json)"), resumed.output());
 
         Set<String> planned = new TreeSet<>();
         JsonParser.parseString(Files.readString(run.resolve("plan.json"))).getAsJsonObject()

@@ -25,11 +25,13 @@ class JobsTest {
         assertEquals(new Jobs(3, "profiles/p.properties:4", null), Jobs.resolve(null, withJobs, 2, OptionalLong.empty()));
         assertEquals(new Jobs(2, Jobs.CORES, null), Jobs.resolve(null, profile(""), 2, OptionalLong.empty()));
         assertEquals("jobs 2 (the number of cores)", Jobs.resolve(null, profile(""), 2, OptionalLong.empty()).describe());
+        // a resume runs with the jobs its run.json recorded, whatever the profile says
+        assertEquals("jobs 1 (run.json)", Jobs.resolve(1, "run.json", withJobs, 2, OptionalLong.empty()).describe());
     }
 
     @Test
     void jobsBelowOneAreBadInput() {
-        assertEquals("--jobs must be a whole number >= 1, got 0",
+        assertEquals("--jobs: jobs must be a whole number >= 1, got 0",
                 assertThrows(UsageException.class, () -> Jobs.resolve(0, profile(""), 2, OptionalLong.empty())).getMessage());
         assertEquals("profiles/p.properties:4: jobs must be a whole number >= 1, got '0'",
                 assertThrows(UsageException.class, () -> profile("jobs = 0\n")).getMessage());
