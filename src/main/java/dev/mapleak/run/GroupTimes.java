@@ -35,9 +35,12 @@ final class GroupTimes {
     /**
      * One measured group.
      *
-     * @param sideBySide how many groups the pool ran at once while this one ran (1 for a group run alone)
+     * @param sideBySide  how many groups the pool ran at once while this one ran (1 for a group run alone)
+     * @param loadAverage the machine's one-minute load average when it ended (other processes slow groups down too),
+     *                    or null where /proc/loadavg cannot be read
      */
-    record Entry(String id, String benchmark, Map<String, String> params, String jvm, double seconds, int sideBySide) {
+    record Entry(String id, String benchmark, Map<String, String> params, String jvm, double seconds, int sideBySide,
+                 Double loadAverage) {
     }
 
     /** The file's content. */
@@ -67,8 +70,17 @@ final class GroupTimes {
     /** Records a group that was measured, replacing an earlier time of the same group. */
     synchronized void record(Combination c, Duration took, int sideBySide) throws IOException {
         entries.put(c.id(), new Entry(c.id(), c.benchmark(), c.params(), c.jvm(),
-                Math.round(took.toMillis() / 10.0) / 100.0, sideBySide));
+                Math.round(took.toMillis() / 10.0) / 100.0, sideBySide, loadAverage(Path.of("/proc/loadavg"))));
         RunFolder.writeAtomically(file, RunFolder.GSON.toJson(new Content(machine, List.copyOf(entries.values()))));
+    }
+
+    /** The first number of {@code /proc/loadavg}, or null. */
+    static Double loadAverage(Path procLoadavg) {
+        try {
+            return Double.parseDouble(Files.readString(procLoadavg).strip().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** A run folder's times.json, or empty when it has none or it cannot be read (it only informs an estimate). */

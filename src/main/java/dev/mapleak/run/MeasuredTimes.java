@@ -31,8 +31,11 @@ import java.util.stream.Stream;
  */
 final class MeasuredTimes {
 
-    /** One group's measured time. */
-    record Sample(String key, double seconds, int sideBySide) {
+    /** One group's measured time, with the machine's load average when it ended, if known. */
+    record Sample(String key, double seconds, int sideBySide, Double load) {
+        Sample(String key, double seconds, int sideBySide) {
+            this(key, seconds, sideBySide, null);
+        }
     }
 
     static final MeasuredTimes NONE = new MeasuredTimes(List.of(), 0);
@@ -64,16 +67,24 @@ final class MeasuredTimes {
 
     /** The median time of groups like {@code c}, preferring those measured with {@code sideBySide} groups at once. */
     Optional<Duration> median(Combination c, int sideBySide) {
-        List<Sample> all = byKey.getOrDefault(key(c.benchmark(), c.params()), List.of());
-        List<Sample> same = all.stream().filter(s -> s.sideBySide() == sideBySide).toList();
-        List<Sample> use = same.isEmpty() ? all : same;
+        List<Sample> use = samples(c, sideBySide);
         if (use.isEmpty()) {
             return Optional.empty();
         }
-        double[] seconds = use.stream().mapToDouble(Sample::seconds).sorted().toArray();
-        int n = seconds.length;
-        double median = n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
-        return Optional.of(Duration.ofMillis(Math.round(median * 1000)));
+        return Optional.of(Duration.ofMillis(Math.round(median(use.stream().mapToDouble(Sample::seconds)) * 1000)));
+    }
+
+    /** The samples {@link #median(Combination, int)} takes its median of. */
+    List<Sample> samples(Combination c, int sideBySide) {
+        List<Sample> all = byKey.getOrDefault(key(c.benchmark(), c.params()), List.of());
+        List<Sample> same = all.stream().filter(s -> s.sideBySide() == sideBySide).toList();
+        return same.isEmpty() ? all : same;
+    }
+
+    static double median(java.util.stream.DoubleStream values) {
+        double[] v = values.sorted().toArray();
+        int n = v.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** The times of every run folder directly under {@code reportsDirs} that ran on {@code here}. */
@@ -111,7 +122,7 @@ final class MeasuredTimes {
             if (!times.get().machine().equals(here)) {
                 return List.of();
             }
-            return times.get().groups().stream().map(e -> new Sample(key(e.benchmark(), e.params()), e.seconds(), e.sideBySide())).toList();
+            return times.get().groups().stream().map(e -> new Sample(key(e.benchmark(), e.params()), e.seconds(), e.sideBySide(), e.loadAverage())).toList();
         }
         if (!ranOn(run, here)) {
             return List.of();

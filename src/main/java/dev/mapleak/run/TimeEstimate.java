@@ -9,7 +9,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -66,9 +68,11 @@ final class TimeEstimate {
         int slots = Math.min(jobs, Math.max(1, sideBySide.size()));
         long[] free = new long[slots];
         int measured = 0;
+        List<Double> loads = new ArrayList<>();
         for (Combination c : sideBySide) {
             Optional<Duration> m = past.median(c, slots);
             measured += m.isPresent() ? 1 : 0;
+            past.samples(c, slots).stream().map(MeasuredTimes.Sample::load).filter(Objects::nonNull).forEach(loads::add);
             int first = 0;
             for (int i = 1; i < slots; i++) {
                 if (free[i] < free[first]) {
@@ -82,14 +86,20 @@ final class TimeEstimate {
             if (!GroupPool.runsSideBySide(c)) {
                 Optional<Duration> m = past.median(c, 1);
                 measured += m.isPresent() ? 1 : 0;
+                past.samples(c, 1).stream().map(MeasuredTimes.Sample::load).filter(Objects::nonNull).forEach(loads::add);
                 total += m.orElseGet(() -> of(c, s)).toMillis();
             }
         }
-        return new Wall(Duration.ofMillis(total), groups.size(), measured);
+        Double load = loads.isEmpty() ? null : MeasuredTimes.median(loads.stream().mapToDouble(Double::doubleValue));
+        return new Wall(Duration.ofMillis(total), groups.size(), measured, load);
     }
 
-    /** A wall-time estimate of {@code groups} groups, {@code measured} of them from earlier runs' times. */
-    record Wall(Duration time, int groups, int measured) {
+    /**
+     * A wall-time estimate of {@code groups} groups, {@code measured} of them from earlier runs' times, which were
+     * measured at a median load average of {@code load} (null when none recorded one): a busy machine's times are
+     * longer, and the line says so.
+     */
+    record Wall(Duration time, int groups, int measured, Double load) {
     }
 
     /** One group's time as {@link #wall} counts it when it runs with {@code jobs}. */

@@ -93,9 +93,9 @@ class TimeEstimateTest {
         MeasuredTimes past = new MeasuredTimes(samples, 1);
         // Two slots in plan order, each group to the slot that frees first: A 4 | B 3, C 3+2=5, D 4+1=5: 5 s; then
         // the timing group alone: 7 s.
-        assertEquals(new TimeEstimate.Wall(Duration.ofSeconds(12), 5, 5), TimeEstimate.wall(plan, ONE, past, 2));
+        assertEquals(new TimeEstimate.Wall(Duration.ofSeconds(12), 5, 5, null), TimeEstimate.wall(plan, ONE, past, 2));
         // One slot: 4 + 3 + 2 + 1 (measured with 2 side by side, the only times there are) + 7.
-        assertEquals(new TimeEstimate.Wall(Duration.ofSeconds(17), 5, 5), TimeEstimate.wall(plan, ONE, past, 1));
+        assertEquals(new TimeEstimate.Wall(Duration.ofSeconds(17), 5, 5, null), TimeEstimate.wall(plan, ONE, past, 1));
         // More jobs than memory groups: each in its own slot, the longest (A, 4 s) decides.
         assertEquals(Duration.ofSeconds(11), TimeEstimate.wall(plan, ONE, past, 8).time());
     }
@@ -106,8 +106,8 @@ class TimeEstimateTest {
         Combination reclaim = combination("LifecycleBenchmark.reclaim", Map.of("subject", "A", "entries", "1000000"));
         assertEquals(Duration.ofMillis(3_150), TimeEstimate.of(reclaim, ONE));
         MeasuredTimes past = new MeasuredTimes(List.of(sample(fill("A"), 4, 1)), 1);
-        assertEquals(new TimeEstimate.Wall(Duration.ofMillis(7_150), 2, 1), TimeEstimate.wall(List.of(fill("A"), reclaim), ONE, past, 1));
-        assertEquals(new TimeEstimate.Wall(Duration.ofMillis(4_000), 2, 1), TimeEstimate.wall(List.of(fill("A"), reclaim), ONE, past, 2));
+        assertEquals(new TimeEstimate.Wall(Duration.ofMillis(7_150), 2, 1, null), TimeEstimate.wall(List.of(fill("A"), reclaim), ONE, past, 1));
+        assertEquals(new TimeEstimate.Wall(Duration.ofMillis(4_000), 2, 1, null), TimeEstimate.wall(List.of(fill("A"), reclaim), ONE, past, 2));
     }
 
     @TempDir
@@ -134,6 +134,18 @@ class TimeEstimateTest {
         assertEquals(2, past.runs(), "this machine's two runs, each counted once");
         assertEquals(Optional.of(Duration.ofMillis(4_000)), past.median(fill("A"), 2));
         assertEquals(Optional.of(Duration.ofMillis(1_600)), past.median(fill("A"), 1));
+        // times.json records the load average; a console.log line has none
+        assertEquals(List.of(new MeasuredTimes.Sample(MeasuredTimes.key("LifecycleBenchmark.fill", fill("A").params()), 4.0, 2, 3.5)),
+                past.samples(fill("A"), 2));
+        // one memory group has nothing to run beside, whatever jobs says: its time alone counts
+        assertEquals(new TimeEstimate.Wall(Duration.ofMillis(1_600), 1, 1, null), TimeEstimate.wall(List.of(fill("A")), ONE, past, 2));
+    }
+
+    @Test
+    void theLoadAverageIsTheFirstNumberOfProcLoadavg() throws IOException {
+        Path loadavg = Files.writeString(reports.resolve("loadavg"), "11.93 12.33 9.06 5/1320 27860\n");
+        assertEquals(11.93, GroupTimes.loadAverage(loadavg));
+        assertEquals(null, GroupTimes.loadAverage(reports.resolve("missing")));
     }
 
     @Test
@@ -152,6 +164,13 @@ class TimeEstimateTest {
 
         // Shard 1 of 2, split by the constants as --shard splits (the timing group, 15 s, alone in part 1; the four
         // fills, 1.5 + 1M * 250 ns = 1.75 s each by the constants, in part 2), each part timed by the measured medians.
+        MeasuredTimes busy = new MeasuredTimes(List.of(new MeasuredTimes.Sample(MeasuredTimes.key("LifecycleBenchmark.fill",
+                fill("A").params()), 4, 2, 12.0), new MeasuredTimes.Sample(MeasuredTimes.key("LifecycleBenchmark.fill",
+                fill("B").params()), 3, 2, 9.0)), 1);
+        assertEquals("estimated time: about 0m04s for 2 groups with 2 jobs (every group's median time in 1 earlier run on"
+                + " this machine at load average 10.5)", new DryRun(profile, new Plan(List.of(fill("A"), fill("B")), List.of()),
+                whole, List.of(), List.of(), whole.toFile(), new Jobs(2, Jobs.CORES, null), busy).estimate());
+
         Plan part = whole.shard(new Shard(2, 2), c -> TimeEstimate.of(c, profile.settings()));
         DryRun shard = new DryRun(profile, part, whole, List.of(), List.of(), whole.toFile(new Shard(2, 2), part),
                 new Jobs(2, Jobs.CORES, null), past);
@@ -163,7 +182,7 @@ class TimeEstimateTest {
     private void writeTimes(String run, GroupTimes.Machine machine, Combination c, double seconds, int sideBySide) throws IOException {
         Path dir = Files.createDirectories(reports.resolve(run));
         GroupTimes.Content content = new GroupTimes.Content(machine,
-                List.of(new GroupTimes.Entry(c.id(), c.benchmark(), c.params(), c.jvm(), seconds, sideBySide)));
+                List.of(new GroupTimes.Entry(c.id(), c.benchmark(), c.params(), c.jvm(), seconds, sideBySide, 3.5)));
         Files.writeString(dir.resolve(GroupTimes.FILE), RunFolder.GSON.toJson(content));
     }
 }
