@@ -78,8 +78,10 @@ record DryRun(Profile profile, Plan plan, Plan whole, Collection<JvmConfig> jvms
 
     /** Where the estimate's group times come from. */
     private String source(TimeEstimate.Wall w) {
-        String runs = plural(past.runs(), "earlier run") + " on this machine"
-                + (w.load() == null ? "" : String.format(java.util.Locale.ROOT, " at load average %.1f", w.load()));
+        String runs = plural(w.runs(), "earlier run") + " on this machine"
+                + (w.load() == null ? "" : String.format(java.util.Locale.ROOT, " at load average %.1f", w.load()))
+                + (w.measuredAtOtherJobs() ? ", memory groups measured " + w.measuredAt().stream().map(String::valueOf)
+                        .collect(Collectors.joining(" and ")) + " at a time" : "");
         if (w.measured() == w.groups()) {
             return "every group's median time in " + runs;
         }

@@ -31,10 +31,18 @@ import java.util.stream.Stream;
  */
 final class MeasuredTimes {
 
-    /** One group's measured time, with the machine's load average when it ended, if known. */
-    record Sample(String key, double seconds, int sideBySide, Double load) {
+    /** One group's measured time, with the machine's load average when it ended, if known, and the run folder's name. */
+    record Sample(String key, double seconds, int sideBySide, Double load, String run) {
         Sample(String key, double seconds, int sideBySide) {
-            this(key, seconds, sideBySide, null);
+            this(key, seconds, sideBySide, null, "");
+        }
+
+        Sample(String key, double seconds, int sideBySide, Double load) {
+            this(key, seconds, sideBySide, load, "");
+        }
+
+        Sample in(String runName) {
+            return new Sample(key, seconds, sideBySide, load, runName);
         }
     }
 
@@ -108,7 +116,7 @@ final class MeasuredTimes {
                 }
                 List<Sample> found = fromFolder(run, here);
                 if (!found.isEmpty()) {
-                    samples.addAll(found);
+                    found.forEach(f -> samples.add(f.in(run.getFileName().toString())));
                     runs++;
                 }
             }

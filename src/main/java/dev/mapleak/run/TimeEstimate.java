@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -68,11 +70,13 @@ final class TimeEstimate {
         int slots = Math.min(jobs, Math.max(1, sideBySide.size()));
         long[] free = new long[slots];
         int measured = 0;
-        List<Double> loads = new ArrayList<>();
+        List<MeasuredTimes.Sample> used = new ArrayList<>();
+        SortedSet<Integer> measuredAt = new TreeSet<>();
         for (Combination c : sideBySide) {
             Optional<Duration> m = past.median(c, slots);
             measured += m.isPresent() ? 1 : 0;
-            past.samples(c, slots).stream().map(MeasuredTimes.Sample::load).filter(Objects::nonNull).forEach(loads::add);
+            used.addAll(past.samples(c, slots));
+            past.samples(c, slots).forEach(x -> measuredAt.add(x.sideBySide()));
             int first = 0;
             for (int i = 1; i < slots; i++) {
                 if (free[i] < free[first]) {
@@ -86,20 +90,32 @@ final class TimeEstimate {
             if (!GroupPool.runsSideBySide(c)) {
                 Optional<Duration> m = past.median(c, 1);
                 measured += m.isPresent() ? 1 : 0;
-                past.samples(c, 1).stream().map(MeasuredTimes.Sample::load).filter(Objects::nonNull).forEach(loads::add);
+                used.addAll(past.samples(c, 1));
                 total += m.orElseGet(() -> of(c, s)).toMillis();
             }
         }
+        List<Double> loads = used.stream().map(MeasuredTimes.Sample::load).filter(Objects::nonNull).toList();
         Double load = loads.isEmpty() ? null : MeasuredTimes.median(loads.stream().mapToDouble(Double::doubleValue));
-        return new Wall(Duration.ofMillis(total), groups.size(), measured, load);
+        int runs = (int) used.stream().map(MeasuredTimes.Sample::run).distinct().count();
+        return new Wall(Duration.ofMillis(total), groups.size(), measured, load, runs, slots, measuredAt);
     }
 
     /**
      * A wall-time estimate of {@code groups} groups, {@code measured} of them from earlier runs' times, which were
-     * measured at a median load average of {@code load} (null when none recorded one): a busy machine's times are
-     * longer, and the line says so.
+     * measured at a median load average of {@code load} (null when none recorded one: a busy machine's times are
+     * longer, and the line says so) in {@code runs} run folders; the memory groups over {@code slots} slots, from times
+     * measured with {@code measuredAt} groups at once.
      */
-    record Wall(Duration time, int groups, int measured, Double load) {
+    record Wall(Duration time, int groups, int measured, Double load, int runs, int slots, SortedSet<Integer> measuredAt) {
+        /** An estimate of groups no earlier run measured. */
+        Wall(Duration time, int groups) {
+            this(time, groups, 0, null, 0, 1, new TreeSet<>());
+        }
+
+        /** True when the memory groups' times were measured with another number of groups at once than will run. */
+        boolean measuredAtOtherJobs() {
+            return !measuredAt.isEmpty() && !measuredAt.equals(new TreeSet<>(List.of(slots)));
+        }
     }
 
     /** One group's time as {@link #wall} counts it when it runs with {@code jobs}. */

@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The estimate's formulas, worked by hand from TimeEstimate's constants. */
 class TimeEstimateTest {
@@ -93,9 +96,11 @@ class TimeEstimateTest {
         MeasuredTimes past = new MeasuredTimes(samples, 1);
         // Two slots in plan order, each group to the slot that frees first: A 4 | B 3, C 3+2=5, D 4+1=5: 5 s; then
         // the timing group alone: 7 s.
-        assertEquals(new TimeEstimate.Wall(Duration.ofSeconds(12), 5, 5, null), TimeEstimate.wall(plan, ONE, past, 2));
-        // One slot: 4 + 3 + 2 + 1 (measured with 2 side by side, the only times there are) + 7.
-        assertEquals(new TimeEstimate.Wall(Duration.ofSeconds(17), 5, 5, null), TimeEstimate.wall(plan, ONE, past, 1));
+        assertEquals(new TimeEstimate.Wall(Duration.ofSeconds(12), 5, 5, null, 1, 2, new TreeSet<>(Set.of(2))), TimeEstimate.wall(plan, ONE, past, 2));
+        // One slot: 4 + 3 + 2 + 1 (measured with 2 side by side, the only times there are, and said so) + 7.
+        TimeEstimate.Wall serial = TimeEstimate.wall(plan, ONE, past, 1);
+        assertEquals(new TimeEstimate.Wall(Duration.ofSeconds(17), 5, 5, null, 1, 1, new TreeSet<>(Set.of(2))), serial);
+        assertTrue(serial.measuredAtOtherJobs());
         // More jobs than memory groups: each in its own slot, the longest (A, 4 s) decides.
         assertEquals(Duration.ofSeconds(11), TimeEstimate.wall(plan, ONE, past, 8).time());
     }
@@ -106,8 +111,10 @@ class TimeEstimateTest {
         Combination reclaim = combination("LifecycleBenchmark.reclaim", Map.of("subject", "A", "entries", "1000000"));
         assertEquals(Duration.ofMillis(3_150), TimeEstimate.of(reclaim, ONE));
         MeasuredTimes past = new MeasuredTimes(List.of(sample(fill("A"), 4, 1)), 1);
-        assertEquals(new TimeEstimate.Wall(Duration.ofMillis(7_150), 2, 1, null), TimeEstimate.wall(List.of(fill("A"), reclaim), ONE, past, 1));
-        assertEquals(new TimeEstimate.Wall(Duration.ofMillis(4_000), 2, 1, null), TimeEstimate.wall(List.of(fill("A"), reclaim), ONE, past, 2));
+        assertEquals(new TimeEstimate.Wall(Duration.ofMillis(7_150), 2, 1, null, 1, 1, new TreeSet<>(Set.of(1))), TimeEstimate.wall(List.of(fill("A"), reclaim), ONE, past, 1));
+        // two slots: A's 4 s (measured alone, the only time there is) beside reclaim's 3.15 s
+        assertEquals(new TimeEstimate.Wall(Duration.ofMillis(4_000), 2, 1, null, 1, 2, new TreeSet<>(Set.of(1))),
+                TimeEstimate.wall(List.of(fill("A"), reclaim), ONE, past, 2));
     }
 
     @TempDir
@@ -135,10 +142,12 @@ class TimeEstimateTest {
         assertEquals(Optional.of(Duration.ofMillis(4_000)), past.median(fill("A"), 2));
         assertEquals(Optional.of(Duration.ofMillis(1_600)), past.median(fill("A"), 1));
         // times.json records the load average; a console.log line has none
-        assertEquals(List.of(new MeasuredTimes.Sample(MeasuredTimes.key("LifecycleBenchmark.fill", fill("A").params()), 4.0, 2, 3.5)),
+        assertEquals(List.of(new MeasuredTimes.Sample(MeasuredTimes.key("LifecycleBenchmark.fill", fill("A").params()), 4.0, 2, 3.5,
+                        "20261130-080000-quick")),
                 past.samples(fill("A"), 2));
         // one memory group has nothing to run beside, whatever jobs says: its time alone counts
-        assertEquals(new TimeEstimate.Wall(Duration.ofMillis(1_600), 1, 1, null), TimeEstimate.wall(List.of(fill("A")), ONE, past, 2));
+        assertEquals(new TimeEstimate.Wall(Duration.ofMillis(1_600), 1, 1, null, 1, 1, new TreeSet<>(Set.of(1))),
+                TimeEstimate.wall(List.of(fill("A")), ONE, past, 2));
     }
 
     @Test
@@ -151,8 +160,8 @@ class TimeEstimateTest {
     @Test
     void theDryRunLineSaysTheTimeTheJobsAndWhereTheTimesComeFrom() {
         List<Combination> plan = List.of(fill("A"), TIMING, fill("B"), fill("C"), fill("D"));
-        MeasuredTimes past = new MeasuredTimes(List.of(sample(fill("A"), 4, 2), sample(fill("B"), 3, 2),
-                sample(fill("C"), 2, 2), sample(fill("D"), 1, 2)), 3);
+        MeasuredTimes past = new MeasuredTimes(List.of(sample(fill("A"), 4, 2).in("r1"), sample(fill("B"), 3, 2).in("r2"),
+                sample(fill("C"), 2, 2).in("r3"), sample(fill("D"), 1, 2).in("r3")), 3);
         Profile profile = JobsTest.profile("");
         Plan whole = new Plan(plan, List.of());
         DryRun dry = new DryRun(profile, whole, whole, List.of(), List.of(), whole.toFile(), new Jobs(2, Jobs.CORES, null), past);
@@ -161,6 +170,10 @@ class TimeEstimateTest {
         assertEquals(Duration.ofSeconds(15), TimeEstimate.of(TIMING, profile.settings()));
         assertEquals("estimated time: about 0m20s for 5 groups with 2 jobs (4 groups' median times in 3 earlier runs on"
                 + " this machine, 1 from TimeEstimate's constants)", dry.estimate());
+        // with one job, the times measured two at a time are used, and the line says so
+        DryRun serial = new DryRun(profile, whole, whole, List.of(), List.of(), whole.toFile(), new Jobs(1, "--jobs", null), past);
+        assertEquals("estimated time: about 0m25s for 5 groups with 1 job (4 groups' median times in 3 earlier runs on"
+                + " this machine, memory groups measured 2 at a time, 1 from TimeEstimate's constants)", serial.estimate());
 
         // Shard 1 of 2, split by the constants as --shard splits (the timing group, 15 s, alone in part 1; the four
         // fills, 1.5 + 1M * 250 ns = 1.75 s each by the constants, in part 2), each part timed by the measured medians.
