@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "run",
         description = {
                 "Runs a profile (profiles/PROFILE.properties): checks the profile, its parameters, JDKs, JVM flags, heap"
-                        + " and the output folder first, then runs its JMH groups one by one into a new run folder"
+                        + " and the output folder first, then runs its JMH groups (memory groups --jobs at a time, timing groups alone) into a new run folder"
                         + " DIR/<yyyyMMdd-HHmmss>-PROFILE/, each group saved as soon as it ends, and renders summary.md,"
                         + " report.md and report.html there.",
                 "`run` is the default command: `./run-bench.sh seed` is `./run-bench.sh run seed`.",
@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
                 MapleakCommand.EXIT_BAD_INPUT + ":bad input: one line on stderr says what is wrong; nothing ran, nothing was written",
         },
         customSynopsis = "./run-bench.sh [run] [PROFILE] [-h] [--dry-run] [--verbose] [--out=DIR]"
-                + " [--prof=gc|alloc|cpu]... [-- JMH options]",
+                + " [--jobs=N] [--prof=gc|alloc|cpu]... [-- JMH options]",
         footerHeading = "%nJMH options after --:%n",
         footer = {
                 "Everything after -- goes to JMH, e.g. `./run-bench.sh quick -- -f 2 -wi 1`. `-p name=v1,v2` replaces"
@@ -74,6 +74,11 @@ final class RunCommand implements Callable<Integer> {
             + " or a Kubernetes Indexed Job); `./run-bench.sh merge` combines the N run folders.")
     String shard;
 
+    @Option(names = "--jobs", paramLabel = "N", description = "Run up to N memory groups at once, each in its own"
+            + " fork with its own heap (default: the profile's jobs, else the number of cores; lowered, with a line, to"
+            + " what the machine's memory holds at the profile's heap). Timing groups always run alone, after them.")
+    Integer jobs;
+
     @Override
     public Integer call() throws IOException {
         List<String> jmhArgs = new ArrayList<>(root.jmhArgs);
@@ -81,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
         Path reports = out == null ? root.home.resolve("reports") : out.toAbsolutePath();
         return new BenchRun(root.home, root.out, JdkDiscovery.system()).start(
                 new BenchRun.Request(profile, overrides, jmhArgs, List.copyOf(profilers), verbose,
-                        shard == null ? null : BenchRun.shard(shard)),
+                        shard == null ? null : BenchRun.shard(shard), jobs),
                 reports, dryRun, root.command);
     }
 

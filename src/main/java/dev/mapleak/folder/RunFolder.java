@@ -24,6 +24,7 @@ import java.util.Map;
  *   subjects.json      every subject measured: its kind, class, library and version, storage per value size
  *   plan.json          every group of the run, and the combinations left out as not applicable, with why
  *   console.log        everything printed
+ *   times.json         how long each group took (the runner's, for later time estimates; the report never reads it)
  *   results/ID.json    JMH's JSON for one group, written when the group ends
  *   failures/ID.json   a group whose fork died: the reason and the tail of its output
  *   summary.md         the seed's table for Java
@@ -39,9 +40,17 @@ public final class RunFolder {
      * What {@code run.json} holds.
      *
      * @param shard "K/N" when the run is one part of a sharded plan ({@code --shard}), null otherwise
+     * @param jobs  how many memory groups ran at once ({@code --jobs}, the profile's {@code jobs} or the number of
+     *              cores, lowered to what the machine's memory holds); null in folders made before jobs existed
      */
     public record Request(String profile, String profileText, Map<String, List<String>> paramOverrides,
-                          List<String> jmhArgs, List<String> profilers, String createdAt, String shard) {
+                          List<String> jmhArgs, List<String> profilers, String createdAt, String shard, Integer jobs) {
+
+        /** A request of a serial run, as recorded before jobs existed. */
+        public Request(String profile, String profileText, Map<String, List<String>> paramOverrides,
+                       List<String> jmhArgs, List<String> profilers, String createdAt, String shard) {
+            this(profile, profileText, paramOverrides, jmhArgs, profilers, createdAt, shard, null);
+        }
     }
 
     private final Path dir;

@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class HeapProbe {
 
     /** Two readings within this many bytes count as agreeing: one G1 region is far larger. */
-    static final long SETTLED_BYTES = 64 * 1024;
+    public static final long SETTLED_BYTES = 64 * 1024;
     static final int MAX_GCS = 8;
 
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();

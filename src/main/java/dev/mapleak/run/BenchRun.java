@@ -19,7 +19,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,19 +31,23 @@ import java.util.function.Supplier;
 
 /**
  * One execution of a profile: everything that can be wrong with the input is checked first (profile,
- * parameters, JDKs, JVM flags, heap), then a new run folder is made and the groups run one by one, each
- * saved as soon as it ends, so an interrupted run loses at most the group in flight and
- * {@code --resume} finishes it.
+ * parameters, JDKs, JVM flags, heap), then a new run folder is made and the groups run, memory groups
+ * {@code jobs} at a time ({@link GroupPool}), each saved as soon as it ends, so an interrupted run loses at most
+ * the groups in flight and {@code --resume} finishes it.
  */
 public final class BenchRun {
 
-    /** What the user asked for; saved as run.json so a resume asks for exactly the same. */
+    /**
+     * What the user asked for; saved as run.json so a resume asks for exactly the same.
+     *
+     * @param jobs {@code --jobs}, or null for the profile's {@code jobs} or the number of cores
+     */
     public record Request(String profile, Map<String, List<String>> paramOverrides, List<String> jmhArgs,
-                          List<String> profilers, boolean verbose, Shard shard) {
+                          List<String> profilers, boolean verbose, Shard shard, Integer jobs) {
 
         public Request(String profile, Map<String, List<String>> paramOverrides, List<String> jmhArgs,
                        List<String> profilers, boolean verbose) {
-            this(profile, paramOverrides, jmhArgs, profilers, verbose, null);
+            this(profile, paramOverrides, jmhArgs, profilers, verbose, null, null);
         }
     }
 
@@ -77,7 +80,7 @@ public final class BenchRun {
      */
     /** {@code plan} is what this run measures; {@code whole} the profile's plan, larger when the run is one shard of it. */
     private record Prepared(Profile profile, Plan plan, Plan whole, Map<String, JvmConfig> jvms, List<String> leftOut,
-                            CommandLineOptions jmhOptions, PlanFile planFile, Optional<GoLifecycle> go) {
+                            CommandLineOptions jmhOptions, PlanFile planFile, Optional<GoLifecycle> go, Jobs jobs) {
     }
 
     /**
@@ -85,7 +88,13 @@ public final class BenchRun {
      * leaving out those whose JDK build lacks the collector they ask for.
      */
     private Prepared prepare(Profile base, Request request, Map<JvmConfig, JvmConfig.Checked> launched) {
+        return prepare(base, request, launched, "--jobs");
+    }
+
+    /** {@code jobsSource} names where {@link Request#jobs()} came from: "--jobs", or the run.json a resume read. */
+    private Prepared prepare(Profile base, Request request, Map<JvmConfig, JvmConfig.Checked> launched, String jobsSource) {
         Profile profile = base.withParams(request.paramOverrides());
+        Jobs jobs = Jobs.resolve(request.jobs(), jobsSource, profile, Runtime.getRuntime().availableProcessors(), HeapPreflight.memAvailable());
         CommandLineOptions jmhOptions = parseJmhArgs(request.jmhArgs());
         ForkCount.check(profile, jmhOptions);
         ExtraProfilers.check(request.profilers());
@@ -115,7 +124,7 @@ public final class BenchRun {
             }
         }
         HeapPreflight.check(plan.runs(), profile.settings().heap(), profile.where(Profile.HEAP));
-        return new Prepared(profile, plan, whole, jvms, List.copyOf(leftOut), jmhOptions, planFile, go);
+        return new Prepared(profile, plan, whole, jvms, List.copyOf(leftOut), jmhOptions, planFile, go, jobs);
     }
 
     /**
@@ -161,7 +170,9 @@ public final class BenchRun {
         Prepared p = prepare(profile, request, checked);
         ReportsDir.check(reportsDir, !dryRun);
         if (dryRun) {
-            new DryRun(p.profile(), p.plan(), p.jvms().values(), p.leftOut(), p.planFile()).print(out, request.verbose());
+            MeasuredTimes past = MeasuredTimes.load(List.of(reportsDir, home.resolve("reports")), GroupTimes.Machine.here());
+            new DryRun(p.profile(), p.plan(), p.whole(), p.jvms().values(), p.leftOut(), p.planFile(), p.jobs(), past)
+                    .print(out, request.verbose());
             return 0;
         }
         RunFolder folder = RunFolder.create(reportsDir, profile.name(), LocalDateTime.now());
@@ -169,7 +180,7 @@ public final class BenchRun {
         try (FolderLock ignored = FolderLock.take(folder.dir())) {
             folder.writeRequest(new RunFolder.Request(profile.name(), profile.text(), request.paramOverrides(),
                     request.jmhArgs(), request.profilers(), LocalDateTime.now().toString(),
-                    request.shard() == null ? null : request.shard().toString()));
+                    request.shard() == null ? null : request.shard().toString(), p.jobs().count()));
             RunFolder.writeAtomically(folder.dir().resolve("environment.json"), RunFolder.GSON.toJson(
                     Environment.describe(profile.name(), command, checked, p.leftOut(), home)));
             folder.writePlan(p.planFile());
@@ -198,8 +209,8 @@ public final class BenchRun {
             RunFolder.Request saved = folder.readRequest();
             Profile profile = Profile.parse(saved.profile(), saved.profileText(), runDir.resolve("run.json") + " (profile " + saved.profile() + ")");
             Request request = new Request(saved.profile(), orEmpty(saved.paramOverrides()), orEmpty(saved.jmhArgs()),
-                    orEmpty(saved.profilers()), verbose, saved.shard() == null ? null : Shard.parse(saved.shard()));
-            Prepared p = prepare(profile, request, new LinkedHashMap<>());
+                    orEmpty(saved.profilers()), verbose, saved.shard() == null ? null : Shard.parse(saved.shard()), saved.jobs());
+            Prepared p = prepare(profile, request, new LinkedHashMap<>(), "run.json");
             ResumeCheck.plan(folder, p.plan(), List.copyOf(p.jvms().values()));
             OtherCommitLog log = null;
             if (otherCommit.isPresent()) {
@@ -243,29 +254,31 @@ public final class BenchRun {
             int done = p.plan().runs().size() - todo.size();
             console.say(String.format("mapleak: %d groups to run%s, %d not applicable", todo.size(),
                     done > 0 ? " (" + done + " already done)" : "", p.plan().notApplicable().size()));
+            if (p.jobs().lowered() != null) {
+                console.say("mapleak: " + p.jobs().lowered());
+            }
+            long alone = todo.stream().filter(c -> !GroupPool.runsSideBySide(c)).count();
+            console.say("mapleak: " + p.jobs().describe() + ": memory groups run up to " + p.jobs().count()
+                    + " at a time, each in its own fork" + (alone > 0 ? "; then the " + alone
+                    + " groups whose times are published (timing, operations), each alone" : ""));
             GroupRunner runner = new GroupRunner(folder, p.profile().settings(), p.jmhOptions(),
                     ExtraProfilers.create(request.profilers(), folder), console, interruption::requested);
             GoGroupRunner goRunner = p.go().map(go -> new GoGroupRunner(folder, p.profile().settings(), go, home, console))
                     .orElse(null);
+            GroupTimes times = GroupTimes.open(folder);
             Progress progress = new Progress(todo.size());
-            for (Combination c : todo) {
-                if (interruption.requested()) {
-                    break;
-                }
-                long t0 = System.nanoTime();
-                GroupRunner.Outcome outcome = GoLifecycle.isGo(c.benchmark()) && goRunner != null
-                        ? goRunner.run(c) : runner.run(c, p.jvms().get(c.jvm()));
-                if (interruption.requested() && !outcome.ok()) {
-                    break; // cut short by the user: not a failure, and resume measures it
-                }
-                if (!outcome.ok()) {
-                    failed++;
-                } else if (otherCommit != null) {
-                    otherCommit.measured(c.id());
-                }
-                console.say(progress.finished(c.label(), outcome.ok() ? "ok" : "FAILED (" + outcome.reason() + ")",
-                        Duration.ofNanos(System.nanoTime() - t0)));
-            }
+            failed = new GroupPool(p.jobs().count(), console, interruption::requested).run(GroupPool.order(todo),
+                    (c, output) -> GoLifecycle.isGo(c.benchmark()) && goRunner != null
+                            ? goRunner.run(c, output) : runner.run(c, p.jvms().get(c.jvm()), output),
+                    (c, outcome, took, sideBySide) -> {
+                        if (outcome.ok()) {
+                            times.record(c, took, sideBySide);
+                            if (otherCommit != null) {
+                                otherCommit.measured(c.id());
+                            }
+                        }
+                        console.say(progress.finished(c.label(), outcome.ok() ? "ok" : "FAILED (" + outcome.reason() + ")", took));
+                    });
             if (!interruption.requested()) {
                 ReportCommand.renderFolder(folder.dir(), console::say);
             }

@@ -9,13 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 /**
  * Where a run's output goes: mapleak's own lines to the terminal and to {@code console.log}; JMH's
- * detailed output to {@code console.log} (and the terminal with {@code --verbose}), with its last lines
- * kept so a failed group can say what its fork printed before it died.
+ * detailed output to {@code console.log} (and the terminal with {@code --verbose}), each group's through its
+ * own {@link GroupOutput}, whose last lines are kept so a failed group can say what its fork printed before it died.
  */
 final class Console implements AutoCloseable {
 
@@ -27,7 +28,6 @@ final class Console implements AutoCloseable {
     private final PrintStream terminal;
     private final OutputStream log;
     private final boolean verbose;
-    private final Deque<String> tail = new ArrayDeque<>();
     private final Path logFile;
     private boolean logBroken;
 
@@ -45,34 +45,68 @@ final class Console implements AutoCloseable {
         writeLog(line);
     }
 
-    /** A stream for JMH's output. */
-    PrintStream jmhStream() {
-        return new PrintStream(new LineSplitter(), true, StandardCharsets.UTF_8);
+    /**
+     * Where one group's output goes, with its own tail, so groups running at once never mix their failure records.
+     * {@code live}: each line reaches console.log (and the terminal with {@code --verbose}) as it is printed, as for a
+     * group running alone; otherwise the group's lines are written as one block when it ends, so the output of groups
+     * running side by side does not interleave line by line.
+     */
+    GroupOutput group(boolean live) {
+        return new GroupOutput(live);
     }
 
-    synchronized void startTail() {
-        tail.clear();
-    }
-
-    /** The last {@link #TAIL_LINES} lines JMH printed since {@link #startTail()}. */
-    synchronized List<String> tail() {
-        List<String> all = List.copyOf(tail);
-        return all.subList(Math.max(0, all.size() - TAIL_LINES), all.size());
-    }
-
-    /** Up to {@link #GROUP_LINES} lines JMH printed since {@link #startTail()}. */
-    synchronized List<String> groupOutput() {
-        return List.copyOf(tail);
-    }
-
-    private synchronized void jmhLine(String line) {
-        if (verbose) {
-            terminal.println(line);
+    private synchronized void jmhLines(List<String> lines) {
+        for (String line : lines) {
+            if (verbose) {
+                terminal.println(line);
+            }
+            writeLog(line);
         }
-        writeLog(line);
-        tail.addLast(line);
-        if (tail.size() > GROUP_LINES) {
-            tail.removeFirst();
+    }
+
+    /** One group's output: a stream for JMH (or the Go program), and the lines kept to say why the group failed. */
+    final class GroupOutput implements AutoCloseable {
+        private final boolean live;
+        private final Deque<String> tail = new ArrayDeque<>();
+        private final List<String> held = new ArrayList<>();
+
+        private GroupOutput(boolean live) {
+            this.live = live;
+        }
+
+        /** A stream for JMH's output. */
+        PrintStream stream() {
+            return new PrintStream(new LineSplitter(this), true, StandardCharsets.UTF_8);
+        }
+
+        private synchronized void line(String line) {
+            tail.addLast(line);
+            if (tail.size() > GROUP_LINES) {
+                tail.removeFirst();
+            }
+            if (live) {
+                jmhLines(List.of(line));
+            } else {
+                held.add(line);
+            }
+        }
+
+        /** The last {@link #TAIL_LINES} lines printed. */
+        synchronized List<String> tail() {
+            List<String> all = List.copyOf(tail);
+            return all.subList(Math.max(0, all.size() - TAIL_LINES), all.size());
+        }
+
+        /** Up to {@link #GROUP_LINES} lines printed. */
+        synchronized List<String> lines() {
+            return List.copyOf(tail);
+        }
+
+        /** Writes the held lines, if any, as one block. */
+        @Override
+        public synchronized void close() {
+            jmhLines(held);
+            held.clear();
         }
     }
 
@@ -97,13 +131,18 @@ final class Console implements AutoCloseable {
     }
 
     /** Turns JMH's byte stream into lines. */
-    private final class LineSplitter extends OutputStream {
+    private static final class LineSplitter extends OutputStream {
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private final GroupOutput group;
+
+        LineSplitter(GroupOutput group) {
+            this.group = group;
+        }
 
         @Override
         public void write(int b) {
             if (b == '\n') {
-                jmhLine(line.toString(StandardCharsets.UTF_8).replace("\r", ""));
+                group.line(line.toString(StandardCharsets.UTF_8).replace("\r", ""));
                 line.reset();
             } else {
                 line.write(b);

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * groups per benchmark, how many combinations are not applicable for each reason, the time estimate); with
  * {@code --verbose} also every group with its estimate and every combination left out with its reason.
  */
-record DryRun(Profile profile, Plan plan, Collection<JvmConfig> jvms, List<String> leftOut, PlanFile planFile) {
+record DryRun(Profile profile, Plan plan, Plan whole, Collection<JvmConfig> jvms, List<String> leftOut, PlanFile planFile,
+              Jobs jobs, MeasuredTimes past) {
 
     void print(PrintStream out, boolean verbose) {
         out.println("mapleak: profile " + profile.name() + ": " + profile.description());
@@ -25,14 +26,16 @@ record DryRun(Profile profile, Plan plan, Collection<JvmConfig> jvms, List<Strin
         }
         jvms.forEach(j -> out.println("  jvm " + j.label() + ": JDK " + j.jdk().describe() + " " + String.join(" ", j.allArgs())));
         leftOut.forEach(l -> out.println("  left out " + l));
-        Duration total = Duration.ZERO;
-        for (Combination c : plan.runs()) {
-            total = total.plus(TimeEstimate.of(c, profile.settings()));
+        long alone = plan.runs().stream().filter(c -> !GroupPool.runsSideBySide(c)).count();
+        out.println("  " + jobs.describe() + ": memory groups run up to " + jobs.count() + " at a time, each in its own fork"
+                + (alone > 0 ? "; then the " + alone + " groups whose times are published (timing, operations), each alone" : ""));
+        if (jobs.lowered() != null) {
+            out.println("  " + jobs.lowered());
         }
         if (verbose) {
             out.println("would run " + plan.runs().size() + " groups:");
             for (Combination c : plan.runs()) {
-                out.println("  " + c.label() + "  (~" + Progress.seconds(TimeEstimate.of(c, profile.settings())) + ")");
+                out.println("  " + c.label() + "  (~" + Progress.seconds(TimeEstimate.of(c, profile.settings(), past, jobs.count())) + ")");
             }
             out.println("not applicable (" + plan.notApplicable().size() + "):");
             for (Plan.Skipped s : plan.notApplicable()) {
@@ -43,10 +46,54 @@ record DryRun(Profile profile, Plan plan, Collection<JvmConfig> jvms, List<Strin
             out.println("not applicable (" + plan.notApplicable().size() + ")" + (plan.notApplicable().isEmpty() ? "" : ":"));
             countsPerReason().forEach((reason, n) -> out.printf("  %5d  %s%n", n, reason));
         }
-        out.println("estimated time: about " + Progress.clock(total) + " (nothing was run)");
+        out.println(estimate() + " (nothing was run)");
         if (!verbose) {
             out.println("(--verbose lists every group and every combination left out)");
         }
+    }
+
+    /**
+     * "estimated time: about 4m10s for 152 groups with 2 jobs (from ...)"; for a shard, its own time, then the whole
+     * plan's on one machine and its longest shard's.
+     */
+    String estimate() {
+        TimeEstimate.Wall mine = TimeEstimate.wall(plan.runs(), profile.settings(), past, jobs.count());
+        String line = "estimated time: about " + Progress.clock(mine.time()) + " for "
+                + (planFile.shard() != null ? "this shard's " : "") + plural(mine.groups(), "group") + " with "
+                + plural(jobs.count(), "job") + " (" + source(mine) + ")";
+        if (planFile.shard() == null) {
+            return line;
+        }
+        Shard shard = Shard.parse(planFile.shard());
+        TimeEstimate.Wall all = TimeEstimate.wall(whole.runs(), profile.settings(), past, jobs.count());
+        Duration longest = Duration.ZERO;
+        // The parts as --shard makes them (balanced by TimeEstimate's constants), each timed like this one.
+        for (List<Combination> part : Shard.split(whole.runs(), c -> TimeEstimate.of(c, profile.settings()), shard.count())) {
+            Duration d = TimeEstimate.wall(part, profile.settings(), past, jobs.count()).time();
+            longest = d.compareTo(longest) > 0 ? d : longest;
+        }
+        return line + "; the whole plan: about " + Progress.clock(all.time()) + " for " + plural(all.groups(), "group")
+                + " on one machine, per shard of " + shard.count() + ": about " + Progress.clock(longest) + " (the longest)";
+    }
+
+    /** Where the estimate's group times come from. */
+    private String source(TimeEstimate.Wall w) {
+        String runs = plural(w.runs(), "earlier run") + " on this machine"
+                + (w.load() == null ? "" : String.format(java.util.Locale.ROOT, " at load average %.1f", w.load()))
+                + (w.measuredAtOtherJobs() ? ", memory groups measured " + w.measuredAt().stream().map(String::valueOf)
+                        .collect(Collectors.joining(" and ")) + " at a time" : "");
+        if (w.measured() == w.groups()) {
+            return "every group's median time in " + runs;
+        }
+        if (w.measured() == 0) {
+            return "TimeEstimate's constants: no earlier run on this machine measured these groups";
+        }
+        return w.measured() + " groups' median times in " + runs + ", " + (w.groups() - w.measured())
+                + " from TimeEstimate's constants";
+    }
+
+    static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** "LifecycleBenchmark.fill 11, LifecycleBenchmark.reclaim 33", in plan order. */

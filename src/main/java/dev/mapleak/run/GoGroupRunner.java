@@ -51,14 +51,17 @@ final class GoGroupRunner {
         this.console = console;
     }
 
+    /** Runs the group alone, its output written to the console as it comes. */
     GroupRunner.Outcome run(Combination c) throws IOException {
-        console.startTail();
-        PrintStream output = console.jmhStream();
-        if (build == null) {
-            output.println("# building the Go program: " + go.toolchain().describe());
-            build = GoProgram.build(go.toolchain(), GoProgram.sourceDir(home), home.resolve("target").resolve("go"), System.getenv());
-            build.output().lines().forEach(output::println);
+        try (Console.GroupOutput output = console.group(true)) {
+            return run(c, output);
         }
+    }
+
+    /** Runs the group with its output going to {@code group}; several groups may run at once (the build happens once). */
+    GroupRunner.Outcome run(Combination c, Console.GroupOutput group) throws IOException {
+        PrintStream output = group.stream();
+        GoProgram.Build build = build(output);
         List<String> command = new ArrayList<>();
         if (!build.ok()) {
             command.addAll(build.command());
@@ -91,18 +94,28 @@ final class GoGroupRunner {
         String json = stdout.toString(StandardCharsets.UTF_8);
         if (!finished) {
             return failed(c, command, "Timeout: the Go program did not finish within " + settings.timeoutMinutes()
-                    + " minutes (timeoutMinutes)", console.tail());
+                    + " minutes (timeoutMinutes)", group.tail());
         }
         if (p.exitValue() != 0) {
-            return failed(c, command, reason(console.groupOutput(), p.exitValue()), console.tail());
+            return failed(c, command, reason(group.lines(), p.exitValue()), group.tail());
         }
         String wrong = checkResult(json, c);
         if (wrong != null) {
-            return failed(c, command, wrong, console.tail());
+            return failed(c, command, wrong, group.tail());
         }
         RunFolder.writeAtomically(folder.resultFile(c.id()), json);
         Files.deleteIfExists(folder.failureFile(c.id()));
         return new GroupRunner.Outcome(true, "");
+    }
+
+    /** The program built once per run; the first group to need it builds it, the others wait for that build. */
+    private synchronized GoProgram.Build build(PrintStream output) throws IOException {
+        if (build == null) {
+            output.println("# building the Go program: " + go.toolchain().describe());
+            build = GoProgram.build(go.toolchain(), GoProgram.sourceDir(home), home.resolve("target").resolve("go"), System.getenv());
+            build.output().lines().forEach(output::println);
+        }
+        return build;
     }
 
     /** Null when {@code json} is this group's result: one JMH-shaped entry with the group's benchmark and params. */

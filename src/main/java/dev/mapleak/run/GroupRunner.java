@@ -61,20 +61,31 @@ final class GroupRunner {
         this.interrupted = interrupted;
     }
 
+    /** Runs the group alone, its output written to the console as it comes. */
     Outcome run(Combination c, JvmConfig jvm) throws IOException {
+        try (Console.GroupOutput output = console.group(true)) {
+            return run(c, jvm, output);
+        }
+    }
+
+    /**
+     * Runs the group with its output going to {@code output}. Safe to call from several threads at once: each call
+     * is its own JMH {@link Runner} (its own fork, link server, output and result file); the one JVM-wide JMH
+     * setting, {@code jmh.ignoreLock}, is set before the first.
+     */
+    Outcome run(Combination c, JvmConfig jvm, Console.GroupOutput output) throws IOException {
         Path target = folder.resultFile(c.id());
         Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
         Files.deleteIfExists(partial);
-        console.startTail();
         String failure;
         try {
-            Collection<RunResult> results = runner(options(c, jvm, partial)).run();
+            Collection<RunResult> results = runner(options(c, jvm, partial), output).run();
             if (!results.isEmpty() && Files.isRegularFile(partial) && Files.size(partial) > 0) {
                 RunFolder.move(partial, target);
                 Files.deleteIfExists(folder.failureFile(c.id()));
                 return new Outcome(true, "");
             }
-            failure = reasonFrom(console.groupOutput());
+            failure = reasonFrom(output.lines());
         } catch (RunnerException | RuntimeException e) {
             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
@@ -83,12 +94,12 @@ final class GroupRunner {
             // its fork was stopped by SIGINT/SIGTERM: not a failure of the group, and --resume measures it
             return new Outcome(false, "interrupted");
         }
-        recordFailure(c, jvm, failure);
+        recordFailure(c, jvm, failure, output.tail());
         return new Outcome(false, failure);
     }
 
-    private Runner runner(Options options) {
-        OutputFormat out = OutputFormatFactory.createFormatInstance(console.jmhStream(),
+    private Runner runner(Options options, Console.GroupOutput output) {
+        OutputFormat out = OutputFormatFactory.createFormatInstance(output.stream(),
                 userOptions.verbosity().orElse(VerboseMode.NORMAL));
         return new Runner(options, out);
     }
@@ -162,7 +173,7 @@ final class GroupRunner {
         return "the fork produced no result (see the output tail)";
     }
 
-    private void recordFailure(Combination c, JvmConfig jvm, String reason) throws IOException {
+    private void recordFailure(Combination c, JvmConfig jvm, String reason, List<String> tail) throws IOException {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("id", c.id());
         record.put("benchmark", c.benchmark());
@@ -171,7 +182,7 @@ final class GroupRunner {
         record.put("jdk", jvm.jdk().describe());
         record.put("jvmArgs", jvm.allArgs());
         record.put("reason", reason);
-        record.put("outputTail", console.tail());
+        record.put("outputTail", tail);
         RunFolder.writeAtomically(folder.failureFile(c.id()), RunFolder.GSON.toJson(record));
     }
 }

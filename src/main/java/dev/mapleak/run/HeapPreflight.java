@@ -76,6 +76,27 @@ final class HeapPreflight {
         }
     }
 
+    /**
+     * How many memory forks of {@code -Xmx} {@code xmx} bytes may run at once: {@code jobs}, or as many as the
+     * machine's available memory holds, each with its whole heap (a fork may grow to its -Xmx, and two forks
+     * swapping or killed by the kernel would spoil every figure). Never below 1: a single fork that does not fit is
+     * refused by {@link #check}.
+     */
+    static int jobsThatFit(int jobs, long xmx, OptionalLong available) {
+        if (available.isEmpty() || jobs <= 1) {
+            return jobs;
+        }
+        long fit = available.getAsLong() / xmx;
+        return (int) Math.max(1, Math.min(jobs, fit));
+    }
+
+    /** The line said when {@link #jobsThatFit} lowered {@code jobs}, naming where they were asked for. */
+    static String jobsLowered(int asked, int fit, String heap, String askedWhere, long available) {
+        return "jobs lowered from " + asked + " (" + askedWhere + ") to " + fit + ": " + asked + " forks of -Xmx" + heap
+                + " need " + mib(asked * parseSize(heap).orElseThrow()) + " MiB but this machine has " + mib(available)
+                + " MiB available";
+    }
+
     /** "4g" → bytes; empty when the size is more bytes than a long holds (no JVM takes such a heap). */
     static OptionalLong parseSize(String size) {
         String s = size.toLowerCase(Locale.ROOT);

@@ -44,16 +44,28 @@ public record Profile(String name, String text, String description, List<String>
      * @param variants named sets of extra JVM flags ({@code variant.g1-tuned = -XX:+UseG1GC ...}); every
      *                 combination runs once per JDK and variant
      * @param go       whether the lifecycle also runs on Go's own maps (subject GO_RUNTIME, {@link GoMode})
+     * @param jobs     how many memory groups run at once ({@code jobs = N}), or {@link #JOBS_CORES} for the
+     *                 number of cores; {@code --jobs} on the command line overrides it
      */
     public record Settings(int forks, int warmupIterations, int iterations, String heap, List<String> jvmArgs,
-                           int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants, GoMode go, Timing timing) {
+                           int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants, GoMode go, Timing timing,
+                           int jobs) {
 
-        /** Settings with the default timing pass. */
+        /** Settings with the default timing pass and as many jobs as cores. */
         public Settings(int forks, int warmupIterations, int iterations, String heap, List<String> jvmArgs,
                         int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants, GoMode go) {
             this(forks, warmupIterations, iterations, heap, jvmArgs, timeoutMinutes, jdks, variants, go, Timing.DEFAULT);
         }
+
+        /** Settings with as many jobs as cores. */
+        public Settings(int forks, int warmupIterations, int iterations, String heap, List<String> jvmArgs,
+                        int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants, GoMode go, Timing timing) {
+            this(forks, warmupIterations, iterations, heap, jvmArgs, timeoutMinutes, jdks, variants, go, timing, JOBS_CORES);
+        }
     }
+
+    /** {@code jobs} not set: as many memory groups at once as this machine has cores. */
+    public static final int JOBS_CORES = 0;
 
     /**
      * How timing groups ({@code @TimingPass} benchmarks, whose times are published as costs) run, apart from the
@@ -81,11 +93,13 @@ public record Profile(String name, String text, String description, List<String>
     public static final String TIMING_FORKS = "timing.forks";
     public static final String TIMING_WARMUPS = "timing.warmupIterations";
     public static final String TIMING_ITERATIONS = "timing.iterations";
+    /** How many memory groups run at once ({@link Settings#jobs()}). */
+    public static final String JOBS = "jobs";
     /** Not a JMH setting: what {@code --list} shows as the profile's measured wall time. */
     public static final String MEASURED_WALL_TIME = "measuredWallTime";
     public static final String NOT_MEASURED = "not measured";
     public static final Set<String> SETTINGS = Set.of(DESCRIPTION, BENCHMARKS, FORKS, WARMUPS, ITERATIONS, HEAP,
-            JVM_ARGS, TIMEOUT, JDKS, GO, MEASURED_WALL_TIME, TIMING_FORKS, TIMING_WARMUPS, TIMING_ITERATIONS);
+            JVM_ARGS, TIMEOUT, JDKS, GO, MEASURED_WALL_TIME, TIMING_FORKS, TIMING_WARMUPS, TIMING_ITERATIONS, JOBS);
     /** UTF-8's byte-order mark, which some editors put first in a file; never part of the first key. */
     private static final char BOM = '\uFEFF';
 
@@ -199,7 +213,8 @@ public record Profile(String name, String text, String description, List<String>
                 r.goMode(GO),
                 new Timing(r.integer(TIMING_FORKS, Timing.DEFAULT.forks(), Timing.MIN_FORKS),
                         r.integer(TIMING_WARMUPS, Timing.DEFAULT.warmupIterations(), 1),
-                        r.integer(TIMING_ITERATIONS, Timing.DEFAULT.iterations(), Timing.MIN_ITERATIONS)));
+                        r.integer(TIMING_ITERATIONS, Timing.DEFAULT.iterations(), Timing.MIN_ITERATIONS)),
+                r.integer(JOBS, JOBS_CORES, 1));
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (String key : values.keySet()) {
             if (!isSetting(key)) {

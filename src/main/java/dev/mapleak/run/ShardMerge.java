@@ -68,7 +68,7 @@ public final class ShardMerge {
         RunFolder merged = RunFolder.create(reportsDir, first.request().profile() + "-merged", LocalDateTime.now());
         RunFolder.Request r = first.request();
         merged.writeRequest(new RunFolder.Request(r.profile(), r.profileText(), r.paramOverrides(), r.jmhArgs(),
-                r.profilers(), LocalDateTime.now().toString(), null));
+                r.profilers(), LocalDateTime.now().toString(), null, r.jobs()));
         merged.writePlan(new PlanFile(first.plan().planGroups(), first.plan().notApplicable()));
         Files.copy(first.folder().subjectsFile(), merged.subjectsFile());
         RunFolder.writeAtomically(merged.dir().resolve("environment.json"), RunFolder.GSON.toJson(environment(parts)));

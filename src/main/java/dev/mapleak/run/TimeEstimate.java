@@ -9,14 +9,21 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A rough, up-front estimate of how long a group takes, for {@code --dry-run} and before the first group
  * has finished. Constants were read off runs on a 2-core machine; once groups finish, {@link Progress}
- * extrapolates from real durations instead.
+ * extrapolates from real durations instead, and {@code --dry-run} prefers the times earlier runs on this machine
+ * measured ({@link MeasuredTimes}, {@link #wall}). {@code --shard} balances by these constants alone, never by
+ * measured times: every machine must compute the same parts.
  *
  * <ul>
  *   <li>{@code SingleShotTime} (the lifecycle phases): fork start-up, plus the untimed setup and the timed
@@ -49,6 +56,71 @@ final class TimeEstimate {
     static final double JMH_DEFAULT_ITERATION_SECONDS = 10;
 
     private TimeEstimate() {
+    }
+
+    /**
+     * The wall time of running {@code groups} as {@link GroupPool} does: the memory groups over {@code jobs} slots
+     * in plan order, each to the slot that frees first, then the other groups one after another. Each group's time is
+     * the median of earlier runs on this machine ({@code past}) where there is one, else {@link #of}.
+     *
+     * @return the time, and how many groups' times were measured ones
+     */
+    static Wall wall(List<Combination> groups, Profile.Settings s, MeasuredTimes past, int jobs) {
+        List<Combination> sideBySide = groups.stream().filter(GroupPool::runsSideBySide).toList();
+        int slots = Math.min(jobs, Math.max(1, sideBySide.size()));
+        long[] free = new long[slots];
+        int measured = 0;
+        List<MeasuredTimes.Sample> used = new ArrayList<>();
+        SortedSet<Integer> measuredAt = new TreeSet<>();
+        for (Combination c : sideBySide) {
+            Optional<Duration> m = past.median(c, slots);
+            measured += m.isPresent() ? 1 : 0;
+            used.addAll(past.samples(c, slots));
+            past.samples(c, slots).forEach(x -> measuredAt.add(x.sideBySide()));
+            int first = 0;
+            for (int i = 1; i < slots; i++) {
+                if (free[i] < free[first]) {
+                    first = i;
+                }
+            }
+            free[first] += m.orElseGet(() -> of(c, s)).toMillis();
+        }
+        long total = Arrays.stream(free).max().orElse(0);
+        for (Combination c : groups) {
+            if (!GroupPool.runsSideBySide(c)) {
+                Optional<Duration> m = past.median(c, 1);
+                measured += m.isPresent() ? 1 : 0;
+                used.addAll(past.samples(c, 1));
+                total += m.orElseGet(() -> of(c, s)).toMillis();
+            }
+        }
+        List<Double> loads = used.stream().map(MeasuredTimes.Sample::load).filter(Objects::nonNull).toList();
+        Double load = loads.isEmpty() ? null : MeasuredTimes.median(loads.stream().mapToDouble(Double::doubleValue));
+        int runs = (int) used.stream().map(MeasuredTimes.Sample::run).distinct().count();
+        return new Wall(Duration.ofMillis(total), groups.size(), measured, load, runs, slots, measuredAt);
+    }
+
+    /**
+     * A wall-time estimate of {@code groups} groups, {@code measured} of them from earlier runs' times, which were
+     * measured at a median load average of {@code load} (null when none recorded one: a busy machine's times are
+     * longer, and the line says so) in {@code runs} run folders; the memory groups over {@code slots} slots, from times
+     * measured with {@code measuredAt} groups at once.
+     */
+    record Wall(Duration time, int groups, int measured, Double load, int runs, int slots, SortedSet<Integer> measuredAt) {
+        /** An estimate of groups no earlier run measured. */
+        Wall(Duration time, int groups) {
+            this(time, groups, 0, null, 0, 1, new TreeSet<>());
+        }
+
+        /** True when the memory groups' times were measured with another number of groups at once than will run. */
+        boolean measuredAtOtherJobs() {
+            return !measuredAt.isEmpty() && !measuredAt.equals(new TreeSet<>(List.of(slots)));
+        }
+    }
+
+    /** One group's time as {@link #wall} counts it when it runs with {@code jobs}. */
+    static Duration of(Combination c, Profile.Settings s, MeasuredTimes past, int jobs) {
+        return past.median(c, GroupPool.runsSideBySide(c) ? jobs : 1).orElseGet(() -> of(c, s));
     }
 
     static Duration of(Combination c, Profile.Settings s) {

@@ -62,6 +62,17 @@ public class MainBadInputTest {
     }
 
     @Test
+    void jobsBelowOne() {
+        assertEquals("mapleak: --jobs: jobs must be a whole number >= 1, got 0", run("good", "--jobs", "0"));
+    }
+
+    @Test
+    void jobsNotANumber() {
+        assertTrue(run("good", "--jobs", "two").startsWith("mapleak: invalid value for option '--jobs': 'two' is not an int"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void unknownOption() {
         assertTrue(run("good", "--fast").startsWith("mapleak: unknown option '--fast'; usage: ./run-bench.sh"));
     }

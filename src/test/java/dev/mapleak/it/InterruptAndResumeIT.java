@@ -27,16 +27,40 @@ class InterruptAndResumeIT {
 
     @Test
     void killedRunResumesToTheCompleteSet() throws Exception {
-        RunBench first = RunBench.start(reports, concat(new String[] {"smoke", "--out", reports.toString()}, SMALL_SMOKE));
+        killResumeAndCheck("1");
+    }
+
+    /**
+     * The same with two groups measured at once: the kill loses the (up to two) groups in flight, the resume runs with
+     * the jobs run.json recorded and measures only what is missing.
+     */
+    @Test
+    void killedParallelRunResumesToTheCompleteSet() throws Exception {
+        killResumeAndCheck("2");
+    }
+
+    private void killResumeAndCheck(String jobs) throws Exception {
+        RunBench first = RunBench.start(reports, concat(new String[] {"smoke", "--jobs", jobs, "--out", reports.toString()}, SMALL_SMOKE));
         Path run = waitForResults(first, 3);
         first.process.destroyForcibly(); // SIGKILL to the runner: no shutdown hook, no clean-up
         first.process.waitFor();
         long kept = RunBench.count(run.resolve("results"), ".json");
         assertTrue(kept >= 3 && kept < 12, "results after the kill: " + kept + "\n" + first.output());
 
+        assertTrue(Files.readString(run.resolve("run.json")).contains("\"jobs\": " + jobs));
+        // every group with a result has its time, and no group without one does (times.json is written after the result)
+        Set<String> timed = new TreeSet<>();
+        if (Files.isRegularFile(run.resolve("times.json"))) {
+            JsonParser.parseString(Files.readString(run.resolve("times.json"))).getAsJsonObject()
+                    .getAsJsonArray("groups").forEach(g -> timed.add(g.getAsJsonObject().get("id").getAsString()));
+        }
+        assertTrue(resultIds(run).containsAll(timed), timed + " vs " + resultIds(run));
+        assertTrue(resultIds(run).size() - timed.size() <= Integer.parseInt(jobs), "a kill between a result and its time");
+
         RunBench.Finished resumed = RunBench.run(reports, "--resume", run.toString());
         assertEquals(0, resumed.status(), resumed.output());
         assertTrue(resumed.output().contains("(" + kept + " already done)"), resumed.output());
+        assertTrue(resumed.output().contains("mapleak: jobs " + jobs + " (run.json)"), resumed.output());
 
         Set<String> planned = new TreeSet<>();
         JsonParser.parseString(Files.readString(run.resolve("plan.json"))).getAsJsonObject()
