@@ -79,7 +79,7 @@ record ByteAxis(boolean log, double min, double max, double floorTop, double flo
         return "shrinks by itself (keeps ≤ " + Math.round(SHRUNK_SHARE * 100) + "% of its filled size)";
     }
 
-    /** A size in MiB as a label: {@code 48 B}, {@code 1.5 KiB}, {@code 8 MiB}, {@code 0} for zero. */
+    /** A size in MiB as a label: {@code 48 B}, {@code 2.26 KiB}, {@code 0.2 MiB}, {@code 8 MiB}, {@code 0} for zero. */
     static String size(double mib) {
         if (mib == 0) {
             return "0";
@@ -88,7 +88,7 @@ record ByteAxis(boolean log, double min, double max, double floorTop, double flo
         if (Math.abs(bytes) < 1024) {
             return Math.round(bytes) + " B";
         }
-        if (Math.abs(bytes) < Format.MIB) {
+        if (Math.abs(mib) < 0.1) {
             return trim(bytes / 1024) + " KiB";
         }
         return trim(mib) + " MiB";

@@ -144,37 +144,72 @@ final class Charts {
     /** Go itself, measured: apart from the model's black dashed series, which it should lie on. */
     static final Color GO_MEASURED = new Color(150, 20, 20);
 
-    /** Retained at each phase for one value size: bars per subject, one colour per phase. */
+    /**
+     * Retained at each phase for one value size: bars per subject, one colour per phase; the JDK's and the libraries'
+     * maps in the left panel, mapleak's models and Go's own figure in the right one, on one shared axis.
+     */
     static Drawn retainedByPhase(Scenario s, int vs, String strategy, Path runDir) {
         String file = DIR + "/retained-by-phase-" + vs + ".png";
-        return draw(runDir, file, "Retained MiB at each phase, " + vs + "-byte values",
-                "Retained at each phase (JOL, MiB), " + vs + "-byte values; " + s.describe() + "; RECLAIMED applies `"
-                        + strategy + "`. \"Go runtime\" is Go's own figure for " + ClaimsCheck.goName(s) + "'s state.", () -> {
-                    CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                            .title("Retained by phase, " + vs + "-byte values").xAxisTitle("").yAxisTitle("retained MiB").build();
-                    style(c);
-                    c.getStyler().setXAxisLabelRotation(35);
-                    c.getStyler().setXAxisMaxLabelCount(1000);
-                    List<String> categories = new ArrayList<>();
+        return draw(runDir, file, "Retained bytes at each phase, " + vs + "-byte values",
+                "Retained at each phase (JOL), " + vs + "-byte values; " + s.describe() + "; RECLAIMED applies `"
+                        + strategy + "`. Left: the JDK's and the libraries' maps; right: mapleak's own models and "
+                        + "\"Go runtime\", Go's own figure for " + ClaimsCheck.goName(s) + "'s state.", () -> {
                     String g = s.goSubject().orElse("");
                     boolean go = s.subjects().contains(g) && s.reading(g, vs, Phase.FILLED, "", Metric.RETAINED_GO).present();
+                    // Go itself, measured, has no JOL figure to show here (its own heap is in the seed table)
+                    List<String> measured = s.subjects().stream().filter(x -> s.state(x, vs).isPresent())
+                            .filter(x -> s.group(x) != MapGroup.GO_RUNTIME).toList();
+                    List<String> maps = measured.stream().filter(x -> !StrategyBytesChart.isModel(s, x)).toList();
+                    List<String> models = new ArrayList<>(measured.stream().filter(x -> StrategyBytesChart.isModel(s, x)).toList());
                     if (go) {
-                        categories.add("Go runtime");
+                        models.add("Go runtime");
                     }
-                    s.subjects().stream().filter(x -> s.state(x, vs).isPresent()).forEach(categories::add);
-                    int colour = 0;
-                    for (Phase phase : Phase.values()) {
-                        List<Double> ys = new ArrayList<>();
-                        for (String cat : categories) {
-                            Reading r = cat.equals("Go runtime")
-                                    ? s.reading(g, vs, phase, strategy, Metric.RETAINED_GO)
-                                    : s.reading(cat, vs, phase, strategy, Metric.RETAINED_JOL);
-                            ys.add(r.present() ? r.score() / Format.MIB : null); // missing, not zero
+                    double max = 0;
+                    for (String cat : measured) {
+                        for (Phase phase : Phase.values()) {
+                            double v = s.reading(cat, vs, phase, strategy, Metric.RETAINED_JOL).score();
+                            max = Double.isNaN(v) ? max : Math.max(max, v);
                         }
-                        CategorySeries series = c.addSeries(phase == Phase.RECLAIMED ? phase + " (" + strategy + ")" : phase.name(), categories, ys);
-                        series.setFillColor(PALETTE[colour++]);
                     }
-                    return Picture.of(c);
+                    if (go) {
+                        for (Phase phase : Phase.values()) {
+                            double v = s.reading(g, vs, phase, strategy, Metric.RETAINED_GO).score();
+                            max = Double.isNaN(v) ? max : Math.max(max, v);
+                        }
+                    }
+                    ByteAxis axis = new ByteAxis(false, 0, max <= 0 ? 1 : ByteAxis.niceCeil(max / Format.MIB * 1.05), Double.NaN, 0);
+                    List<CategoryChart> panels = new ArrayList<>();
+                    int total = maps.size() + models.size();
+                    for (List<String> categories : List.of(maps, models)) {
+                        if (categories.isEmpty()) {
+                            continue;
+                        }
+                        int width = maps.isEmpty() || models.isEmpty() ? WIDTH
+                                : Math.max(540, (int) Math.round((WIDTH + 200) * (double) categories.size() / total) + 90);
+                        CategoryChart c = new CategoryChartBuilder().width(width).height(HEIGHT)
+                                .title(categories == maps ? "JDK and library maps" : "mapleak's models and Go")
+                                .xAxisTitle("").yAxisTitle("").build();
+                        style(c);
+                        c.getStyler().setXAxisLabelRotation(35);
+                        c.getStyler().setXAxisMaxLabelCount(1000);
+                        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+                        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+                        int colour = 0;
+                        for (Phase phase : Phase.values()) {
+                            List<Double> ys = new ArrayList<>();
+                            for (String cat : categories) {
+                                Reading r = cat.equals("Go runtime")
+                                        ? s.reading(g, vs, phase, strategy, Metric.RETAINED_GO)
+                                        : s.reading(cat, vs, phase, strategy, Metric.RETAINED_JOL);
+                                ys.add(r.present() ? r.score() / Format.MIB : null); // missing, not zero
+                            }
+                            CategorySeries series = c.addSeries(phase == Phase.RECLAIMED ? phase + " (" + strategy + ")" : phase.name(), categories, ys);
+                            series.setFillColor(PALETTE[colour++]);
+                        }
+                        axis.apply(c, "retained");
+                        panels.add(c);
+                    }
+                    return new Picture(panels);
                 });
     }
 

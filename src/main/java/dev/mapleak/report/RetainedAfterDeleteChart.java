@@ -48,7 +48,7 @@ final class RetainedAfterDeleteChart {
         MODEL(SeriesLines.DASH_DASH, SeriesMarkers.SQUARE, null),
         GO_FIGURE(SeriesLines.DASH_DASH, SeriesMarkers.CIRCLE, Color.BLACK),
         GO_MEASURED(SeriesLines.SOLID, SeriesMarkers.DIAMOND, Charts.GO_MEASURED),
-        GO_MEASURED_POINTER(SeriesLines.DOT_DOT, SeriesMarkers.DIAMOND, Charts.GO_MEASURED);
+        GO_MEASURED_POINTER(SeriesLines.DOT_DOT, SeriesMarkers.TRIANGLE_DOWN, Charts.GO_MEASURED);
 
         final BasicStroke line;
         final Marker marker;
@@ -148,7 +148,7 @@ final class RetainedAfterDeleteChart {
                 + (s.goSubject().filter(s.subjects()::contains).isPresent()
                 ? ", with the black dashed series, what Go's runtime would hold for " + ClaimsCheck.goName(s) + "'s state" : "")
                 + (s.subjectsIn(MapGroup.GO_RUNTIME).isEmpty() ? ""
-                : ", and dark red diamonds, Go itself measured (HeapAlloc after runtime.GC(); dotted: map[int]*[N]byte)")
+                : ", and dark red diamonds, Go itself measured (HeapAlloc after runtime.GC(); triangles: map[int]*[N]byte)")
                 + ". Maps whose series are equal at every size (to the byte or within " + Format.percent(SeriesMerge.TOLERANCE)
                 + ") are one series with every name. A map that keeps at most " + Format.percent(ByteAxis.SHRUNK_SHARE)
                 + " of its filled size " + (axis.hasBand() ? "is drawn in the grey floor band, whatever its exact bytes (the tables give them)"

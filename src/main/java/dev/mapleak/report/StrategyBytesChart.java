@@ -32,7 +32,7 @@ final class StrategyBytesChart {
     /** The bars of one panel: every measured strategy, KEEP first, absolute bytes. */
     static List<Bars> bars(Scenario s, int vs, List<String> subjects) {
         List<Bars> out = new ArrayList<>();
-        for (String strategy : s.strategies()) {
+        for (String strategy : strategies(s)) {
             List<Double> bytes = subjects.stream()
                     .map(x -> s.reading(x, vs, Phase.RECLAIMED, strategy, Metric.RETAINED_JOL).score()).toList();
             if (bytes.stream().anyMatch(b -> !Double.isNaN(b))) {
@@ -42,10 +42,18 @@ final class StrategyBytesChart {
         return out;
     }
 
-    /** Subjects with a KEEP result at {@code vs}, split into the JDK's and libraries' maps and mapleak's models. */
+    /** The measured strategies, KEEP first (the state every other is compared with), then the report's order. */
+    static List<String> strategies(Scenario s) {
+        return s.strategies().stream().sorted(java.util.Comparator.comparingInt(x -> {
+            int i = LifecycleTable.STRATEGY_ORDER.indexOf(x);
+            return i < 0 ? Integer.MAX_VALUE : i;
+        })).toList();
+    }
+
+    /** Subjects with a JOL figure after some strategy at {@code vs}, split into the JDK's and libraries' maps and mapleak's models. */
     static List<List<String>> panels(Scenario s, int vs) {
-        List<String> measured = s.subjects().stream().filter(x -> s.reclaimed(x, vs, "KEEP").isPresent()
-                || s.strategies().stream().anyMatch(st -> s.reclaimed(x, vs, st).isPresent())).toList();
+        List<String> measured = s.subjects().stream().filter(x -> s.strategies().stream()
+                .anyMatch(st -> s.reading(x, vs, Phase.RECLAIMED, st, Metric.RETAINED_JOL).present())).toList();
         List<String> maps = measured.stream().filter(x -> !isModel(s, x)).toList();
         List<String> models = measured.stream().filter(x -> isModel(s, x)).toList();
         return List.of(maps, models);
@@ -81,7 +89,7 @@ final class StrategyBytesChart {
             }
             // panels as wide as their share of the subjects, so every bar is as wide as every other
             int width = panels.get(0).isEmpty() || panels.get(1).isEmpty() ? Charts.WIDTH
-                    : Math.max(380, (int) Math.round((Charts.WIDTH + 200) * (double) panels.get(i).size() / total) + 90);
+                    : Math.max(540, (int) Math.round((Charts.WIDTH + 200) * (double) panels.get(i).size() / total) + 90);
             CategoryChart c = new CategoryChartBuilder().width(width).height(Charts.HEIGHT).title(titles[i])
                     .xAxisTitle("").yAxisTitle("").build();
             Charts.style(c);
@@ -92,12 +100,13 @@ final class StrategyBytesChart {
             c.getStyler().setLabelsPosition(0);
             c.getStyler().setLabelsFontColorAutomaticEnabled(false);
             c.getStyler().setLabelsFontColor(java.awt.Color.BLACK);
-            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+            c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
             for (Bars b : bars.get(i)) {
                 List<Double> ys = b.bytes().stream().map(v -> Double.isNaN(v) ? null : v / Format.MIB).toList();
                 CategorySeries series = c.addSeries(b.strategy(), b.subjects(), ys);
                 // a strategy has the same colour in both panels
-                series.setFillColor(Charts.PALETTE[s.strategies().indexOf(b.strategy()) % Charts.PALETTE.length]);
+                series.setFillColor(Charts.PALETTE[strategies(s).indexOf(b.strategy()) % Charts.PALETTE.length]);
             }
             // each panel its own scale: the models' 285 MiB would flatten the maps' 8 MiB to a line; every bar is labelled
             double panelMax = bars.get(i).stream().flatMap(b -> b.bytes().stream()).filter(b -> !Double.isNaN(b))
