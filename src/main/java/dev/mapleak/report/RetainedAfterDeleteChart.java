@@ -78,43 +78,36 @@ final class RetainedAfterDeleteChart {
         List<Integer> sizes = s.valueSizes();
         List<Curve> maps = new ArrayList<>();
         List<Curve> models = new ArrayList<>();
-        List<Look> modelLooks = new ArrayList<>();
         for (String subject : s.subjects()) {
             MapGroup g = s.group(subject);
             if (g == MapGroup.GO_RUNTIME) {
                 continue; // Go itself, measured: added below from its own heap
             }
-            Curve c = curve(s, subject, subject, sizes, Metric.RETAINED_JOL);
-            if (g == MapGroup.CONTROLLED || g == MapGroup.GO_MODEL) {
-                models.add(c);
-                modelLooks.add(Look.MODEL);
-            } else {
-                maps.add(c);
-            }
+            boolean model = g == MapGroup.CONTROLLED || g == MapGroup.GO_MODEL;
+            (model ? models : maps).add(curve(s, subject, subject, model ? Look.MODEL : Look.MAP, sizes, Metric.RETAINED_JOL));
         }
-        s.goSubject().filter(s.subjects()::contains).ifPresent(g -> {
-            models.add(curve(s, g, "Go runtime (" + g + " model)", sizes, Metric.RETAINED_GO));
-            modelLooks.add(Look.GO_FIGURE);
-        });
+        s.goSubject().filter(s.subjects()::contains).ifPresent(g ->
+                models.add(curve(s, g, "Go runtime (" + g + " model)", Look.GO_FIGURE, sizes, Metric.RETAINED_GO)));
         for (String go : s.subjectsIn(MapGroup.GO_RUNTIME)) {
-            models.add(curve(s, go, "Go measured (" + go + ", HeapAlloc)", sizes, Metric.RETAINED_HEAP));
-            modelLooks.add(go.endsWith(LifecycleTable.GO_POINTER_SUFFIX) ? Look.GO_MEASURED_POINTER : Look.GO_MEASURED);
+            models.add(curve(s, go, "Go measured (" + go + ", HeapAlloc)",
+                    go.endsWith(LifecycleTable.GO_POINTER_SUFFIX) ? Look.GO_MEASURED_POINTER : Look.GO_MEASURED, sizes, Metric.RETAINED_HEAP));
         }
-        return new Panels(drawn(maps, c -> Look.MAP), drawn(models, c -> modelLooks.get(models.indexOf(c))), sizes);
+        return new Panels(drawn(maps), drawn(models), sizes);
     }
 
-    private static List<Drawn> drawn(List<Curve> curves, java.util.function.Function<Curve, Look> look) {
+    /** Merged series of one panel, each drawn with its members' look (merging keeps looks apart). */
+    private static List<Drawn> drawn(List<Curve> curves) {
         List<Curve> present = curves.stream().filter(c -> c.points().stream().anyMatch(p -> !p.missing())).toList();
         List<Drawn> out = new ArrayList<>();
         for (Merged m : SeriesMerge.merge(present)) {
             Curve first = present.stream().filter(c -> c.name().equals(m.members().get(0))).findFirst().orElseThrow();
-            out.add(new Drawn(m, look.apply(first)));
+            out.add(new Drawn(m, Look.valueOf(first.kind())));
         }
         return out;
     }
 
     /** One subject's DELETED readings of {@code metric}, each marked shrunk against its FILLED reading. */
-    static Curve curve(Scenario s, String subject, String name, List<Integer> sizes, Metric metric) {
+    static Curve curve(Scenario s, String subject, String name, Look look, List<Integer> sizes, Metric metric) {
         List<Point> points = new ArrayList<>();
         for (int vs : sizes) {
             Reading deleted = s.reading(subject, vs, Phase.DELETED, "", metric);
@@ -122,7 +115,7 @@ final class RetainedAfterDeleteChart {
             points.add(deleted.present() ? new Point(deleted.score(), ByteAxis.shrunk(deleted.score(), filled.score()))
                     : Point.MISSING);
         }
-        return new Curve(name, points);
+        return new Curve(name, look.name(), points);
     }
 
     static ByteAxis axis(Panels p) {

@@ -24,8 +24,15 @@ final class SeriesMerge {
         }
     }
 
-    /** One subject's (or one figure's) points, in the order of the chart's x values. */
-    record Curve(String name, List<Point> points) {
+    /**
+     * One subject's (or one figure's) points, in the order of the chart's x values. Curves of different kinds are
+     * never merged: a kind is drawn its own way (a library map, a model, Go's figure, Go measured), and equal bytes
+     * must not hide that the model and the measurement are two things.
+     */
+    record Curve(String name, String kind, List<Point> points) {
+        Curve(String name, List<Point> points) {
+            this(name, "", points);
+        }
     }
 
     /** The series drawn: its members in first-seen order, and the first member's points. */
@@ -47,7 +54,8 @@ final class SeriesMerge {
     static List<Merged> merge(List<Curve> curves) {
         List<List<Curve>> groups = new ArrayList<>();
         for (Curve c : curves) {
-            List<Curve> home = groups.stream().filter(g -> same(g.get(0).points(), c.points())).findFirst().orElse(null);
+            List<Curve> home = groups.stream().filter(g -> g.get(0).kind().equals(c.kind()) && same(g.get(0).points(), c.points()))
+                    .findFirst().orElse(null);
             if (home == null) {
                 home = new ArrayList<>();
                 groups.add(home);

@@ -66,6 +66,9 @@ class ChartSeriesTest {
                 new Curve("E", List.of(kept(1_000_999), kept(2_001_999)))));
         assertEquals(List.of("A, E", "B", "C", "D"), merged.stream().map(Merged::label).toList());
         assertTrue(SeriesMerge.same(kept(100), kept(101)), "one byte apart is equal whatever the share");
+        // equal bytes, different kinds (a model and Go measured): never one series
+        assertEquals(2, SeriesMerge.merge(List.of(new Curve("Go runtime (GO_HYBRID model)", "GO_FIGURE", List.of(kept(100))),
+                new Curve("Go measured (GO_RUNTIME, HeapAlloc)", "GO_MEASURED", List.of(kept(100))))).size());
         assertFalse(SeriesMerge.same(kept(100), kept(102)));
     }
 

@@ -143,7 +143,9 @@ class PublishedRunsRerenderTest {
             }
             blankAfterDropped = false;
             if (line.startsWith("## ")) {
-                skipping = line.matches("## \\d+\\. (Advice from these numbers|What a remedy costs)");
+                // issue 16 redrew the charts (their alt texts and captions with them): the section is compared by
+                // ChartSeriesTest, not against the published text
+                skipping = line.matches("## \\d+\\. (Advice from these numbers|What a remedy costs|Charts)");
             }
             if (!skipping) {
                 out.add(line.replaceAll("^## \\d+\\. ", "## N. ").replaceAll("section \\d+", "section N"));
