@@ -136,17 +136,19 @@ final class RetainedAfterDeleteChart {
         Panels p = series(s);
         ByteAxis axis = axis(p);
         boolean step = s.valueSizes().contains(128) && s.valueSizes().contains(129);
+        boolean points = p.sizes().size() < MIN_SIZES_FOR_LINES;
         String caption = "Retained after the deletes (JOL bytes; Go's own figures for Go), against value size; " + s.describe()
-                + ". Left: the JDK's and the libraries' maps (solid lines, circles); right: mapleak's own models (dashed, squares)"
+                + ". Left: the JDK's and the libraries' maps (" + (points ? "circles" : "solid lines, circles")
+                + "); right: mapleak's own models (" + (points ? "squares" : "dashed, squares") + ")"
                 + (s.goSubject().filter(s.subjects()::contains).isPresent()
-                ? ", with the black dashed series, what Go's runtime would hold for " + ClaimsCheck.goName(s) + "'s state" : "")
+                ? ", with the black " + (points ? "circles" : "dashed series") + ", what Go's runtime would hold for " + ClaimsCheck.goName(s) + "'s state" : "")
                 + (s.subjectsIn(MapGroup.GO_RUNTIME).isEmpty() ? ""
                 : ", and dark red diamonds, Go itself measured (HeapAlloc after runtime.GC(); triangles: map[int]*[N]byte)")
                 + ". Maps whose series are equal at every size (to the byte or within " + Format.percent(SeriesMerge.TOLERANCE)
                 + ") are one series with every name. A map that keeps at most " + Format.percent(ByteAxis.SHRUNK_SHARE)
                 + " of its filled size " + (axis.hasBand() ? "is drawn in the grey floor band, whatever its exact bytes (the tables give them)"
                 : "is marked \"shrinks by itself\"")
-                + (p.sizes().size() < MIN_SIZES_FOR_LINES ? "; value sizes are categories, so points are not joined" : "")
+                + (points ? "; with only " + p.sizes().size() + " value size(s), sizes are categories and points are not joined" : "")
                 + (step ? "; Go stores values of up to 128 bytes inline, larger ones behind a pointer." : ".");
         return Charts.draw(runDir, FILE, "Bytes kept after deleting, against value size: JDK and library maps left, mapleak's models and Go right",
                 caption, () -> picture(p, axis));
