@@ -185,7 +185,7 @@ final class Charts {
                             continue;
                         }
                         int width = maps.isEmpty() || models.isEmpty() ? WIDTH
-                                : Math.max(540, (int) Math.round((WIDTH + 200) * (double) categories.size() / total) + 90);
+                                : Math.max(500, (int) Math.round(WIDTH * (double) categories.size() / total) + 60);
                         CategoryChart c = new CategoryChartBuilder().width(width).height(HEIGHT)
                                 .title(categories == maps ? "JDK and library maps" : "mapleak's models and Go")
                                 .xAxisTitle("").yAxisTitle("").build();
@@ -206,7 +206,7 @@ final class Charts {
                             CategorySeries series = c.addSeries(phase == Phase.RECLAIMED ? phase + " (" + strategy + ")" : phase.name(), categories, ys);
                             series.setFillColor(PALETTE[colour++]);
                         }
-                        axis.apply(c, "retained");
+                        axis.apply(c, "retained (JOL; Go runtime: Go's figure)");
                         panels.add(c);
                     }
                     return new Picture(panels);

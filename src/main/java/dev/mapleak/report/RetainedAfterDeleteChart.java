@@ -160,7 +160,7 @@ final class RetainedAfterDeleteChart {
         }
         List<Chart<?, ?>> panels = new ArrayList<>();
         boolean both = !p.maps().isEmpty() && !p.models().isEmpty();
-        int width = both ? Charts.WIDTH * 7 / 10 : Charts.WIDTH;
+        int width = both ? Charts.WIDTH * 6 / 10 : Charts.WIDTH;
         if (!p.maps().isEmpty()) {
             panels.add(panel("JDK and library maps", p.maps(), p.sizes(), axis, width));
         }

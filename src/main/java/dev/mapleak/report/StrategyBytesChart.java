@@ -89,7 +89,7 @@ final class StrategyBytesChart {
             }
             // panels as wide as their share of the subjects, so every bar is as wide as every other
             int width = panels.get(0).isEmpty() || panels.get(1).isEmpty() ? Charts.WIDTH
-                    : Math.max(540, (int) Math.round((Charts.WIDTH + 200) * (double) panels.get(i).size() / total) + 90);
+                    : Math.max(460, (int) Math.round(Charts.WIDTH * (double) panels.get(i).size() / total) + 60);
             CategoryChart c = new CategoryChartBuilder().width(width).height(Charts.HEIGHT).title(titles[i])
                     .xAxisTitle("").yAxisTitle("").build();
             Charts.style(c);
