@@ -43,7 +43,8 @@ record ByteAxis(boolean log, double min, double max, double floorTop, double flo
         double bottom = Math.pow(10, Math.floor(Math.log10(lo)));
         double top = Math.pow(10, Math.ceil(Math.log10(hi)));
         if (!anyShrunk) {
-            return new ByteAxis(true, bottom, top, Double.NaN, Double.NaN);
+            // a value on the bottom decade itself (HashMap's 1 MiB table) would sit on the axis line: leave room under it
+            return new ByteAxis(true, lo < bottom * 1.5 ? bottom / 2 : bottom, top, Double.NaN, Double.NaN);
         }
         return new ByteAxis(true, bottom / 10, top, bottom, bottom / Math.sqrt(10));
     }
