@@ -206,7 +206,7 @@ final class Charts {
                             CategorySeries series = c.addSeries(phase == Phase.RECLAIMED ? phase + " (" + strategy + ")" : phase.name(), categories, ys);
                             series.setFillColor(PALETTE[colour++]);
                         }
-                        axis.apply(c, "retained (JOL; Go runtime: Go's figure)");
+                        axis.apply(c, categories.contains("Go runtime") ? "retained (JOL; Go runtime: Go's figure)" : "retained (JOL)");
                         panels.add(c);
                     }
                     return new Picture(panels);
