@@ -67,7 +67,8 @@ record ByteAxis(boolean log, double min, double max, double floorTop, double flo
         st.setYAxisLogarithmic(log);
         st.setYAxisMin(min);
         st.setYAxisMax(max);
-        st.setYAxisTickLabelsFormattingFunction(v -> hasBand() && v < floorTop * 0.999 ? "" : size(v));
+        // a log axis ticks at decades of MiB (0.01 MiB, not "10.2 KiB"); a linear one at round sizes, which bar labels share
+        st.setYAxisTickLabelsFormattingFunction(v -> hasBand() && v < floorTop * 0.999 ? "" : log ? decade(v) : size(v));
         c.setYAxisTitle(title + (log ? " (log scale)" : ""));
         if (hasBand()) {
             c.addAnnotation(new AnnotationLine(floorTop, false, false));
@@ -80,7 +81,7 @@ record ByteAxis(boolean log, double min, double max, double floorTop, double flo
         return "shrinks by itself (keeps ≤ " + Math.round(SHRUNK_SHARE * 100) + "% of its filled size)";
     }
 
-    /** A size in MiB as a label: {@code 48 B}, {@code 2.26 KiB}, {@code 0.2 MiB}, {@code 8 MiB}, {@code 0} for zero. */
+    /** A size in MiB as a label: {@code 48 B}, {@code 2.26 KiB} (below 0.01 MiB), {@code 0.0626 MiB}, {@code 8 MiB}, {@code 0} for zero. */
     static String size(double mib) {
         if (mib == 0) {
             return "0";
@@ -89,13 +90,22 @@ record ByteAxis(boolean log, double min, double max, double floorTop, double flo
         if (Math.abs(bytes) < 1024) {
             return Math.round(bytes) + " B";
         }
-        if (Math.abs(mib) < 0.1) {
+        if (Math.abs(mib) < 0.01) {
             return trim(bytes / 1024) + " KiB";
         }
         return trim(mib) + " MiB";
     }
 
+    /** A log-axis tick in MiB: {@code 0.01 MiB}, {@code 1 MiB}, {@code 1,000 MiB}. */
+    static String decade(double mib) {
+        return (mib >= 1 ? String.format(Locale.ROOT, "%,.0f", mib)
+                : java.math.BigDecimal.valueOf(mib).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString()) + " MiB";
+    }
+
     private static String trim(double v) {
+        if (Math.abs(v) < 1) { // three significant digits: 0.0626 MiB, 0.25 MiB
+            return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        }
         String s = Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v)
                 : Math.abs(v) >= 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;

@@ -167,6 +167,11 @@ class ChartSeriesTest {
                 "bars in MiB, not ÷ KEEP");
         assertEquals("368 B", ByteAxis.size(368 / Format.MIB), "the label on fastutil's bar");
         assertEquals("8 MiB", ByteAxis.size(8_388_672 / Format.MIB));
+        assertEquals("2.26 KiB", ByteAxis.size(2312 / Format.MIB), "FLAT_INLINE after REBUILD");
+        assertEquals("0.01 MiB", ByteAxis.decade(0.01), "a log-axis tick stays in MiB");
+        assertEquals("0.05 MiB", ByteAxis.size(0.05), "a linear tick in MiB, not 51.2 KiB");
+        // HashMap after deleting 10k entries: 2^14 compressed references (65,536 B) + 16 B array header + 48 B map
+        assertEquals("0.0626 MiB", ByteAxis.size(65_600 / Format.MIB));
     }
 
     @Test
