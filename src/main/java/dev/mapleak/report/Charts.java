@@ -152,8 +152,10 @@ final class Charts {
         String file = DIR + "/retained-by-phase-" + vs + ".png";
         return draw(runDir, file, "Retained bytes at each phase, " + vs + "-byte values",
                 "Retained at each phase (JOL), " + vs + "-byte values; " + s.describe() + "; RECLAIMED applies `"
-                        + strategy + "`. Left: the JDK's and the libraries' maps; right: mapleak's own models and "
-                        + "\"Go runtime\", Go's own figure for " + ClaimsCheck.goName(s) + "'s state.", () -> {
+                        + strategy + "`. " + (s.subjects().stream().anyMatch(x -> StrategyBytesChart.isModel(s, x))
+                        ? "Left: the JDK's and the libraries' maps; right: mapleak's own models and \"Go runtime\", Go's own "
+                        + "figure for " + ClaimsCheck.goName(s) + "'s state."
+                        : "The JDK's and the libraries' maps only (no mapleak model in this run)."), () -> {
                     String g = s.goSubject().orElse("");
                     boolean go = s.subjects().contains(g) && s.reading(g, vs, Phase.FILLED, "", Metric.RETAINED_GO).present();
                     // Go itself, measured, has no JOL figure to show here (its own heap is in the seed table)

@@ -138,8 +138,10 @@ final class RetainedAfterDeleteChart {
         boolean step = s.valueSizes().contains(128) && s.valueSizes().contains(129);
         boolean points = p.sizes().size() < MIN_SIZES_FOR_LINES;
         String caption = "Retained after the deletes (JOL bytes; Go's own figures for Go), against value size; " + s.describe()
-                + ". Left: the JDK's and the libraries' maps (" + (points ? "circles" : "solid lines, circles")
-                + "); right: mapleak's own models (" + (points ? "squares" : "dashed, squares") + ")"
+                + (p.models().isEmpty() ? ". The JDK's and the libraries' maps only (no mapleak model in this run)"
+                : p.maps().isEmpty() ? ". mapleak's own models only (" + (points ? "squares" : "dashed, squares") + ")"
+                : ". Left: the JDK's and the libraries' maps (" + (points ? "circles" : "solid lines, circles")
+                + "); right: mapleak's own models (" + (points ? "squares" : "dashed, squares") + ")")
                 + (s.goSubject().filter(s.subjects()::contains).isPresent()
                 ? ", with the black " + (points ? "circles" : "dashed series") + ", what Go's runtime would hold for " + ClaimsCheck.goName(s) + "'s state" : "")
                 + (s.subjectsIn(MapGroup.GO_RUNTIME).isEmpty() ? ""

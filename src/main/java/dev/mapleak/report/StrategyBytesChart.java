@@ -68,8 +68,18 @@ final class StrategyBytesChart {
         return Charts.draw(runDir, file(vs), "Bytes each map holds after each strategy, " + vs + "-byte values",
                 "Bytes each map holds after each strategy (RECLAIMED, JOL, the memory pass), " + vs + "-byte values; "
                         + s.describe() + ". Absolute sizes, KEEP (doing nothing) included; each bar is labelled with its size, "
-                        + "so a map that keeps a few bytes shows its label on the axis. Left: the JDK's and the libraries' maps; "
-                        + "right: mapleak's own models.", () -> picture(s, vs));
+                        + "so a map that keeps a few bytes shows its label on the axis. " + panelsText(panels(s, vs)), () -> picture(s, vs));
+    }
+
+    /** Which panels the picture has, for its caption. */
+    static String panelsText(List<List<String>> panels) {
+        if (panels.get(1).isEmpty()) {
+            return "The JDK's and the libraries' maps only (no mapleak model in this run).";
+        }
+        if (panels.get(0).isEmpty()) {
+            return "mapleak's own models only.";
+        }
+        return "Left: the JDK's and the libraries' maps; right: mapleak's own models, each panel on its own axis.";
     }
 
     static Charts.Picture picture(Scenario s, int vs) {
