@@ -39,6 +39,25 @@ class ChartGuardTest {
     }
 
     @Test
+    void panelsAreDrawnSideBySideAndEachIsGuarded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        XYChart left = new XYChartBuilder().width(400).height(300).build();
+        left.addSeries("fine", List.of(128.0, 129.0), List.of(1.0, 2.0));
+        XYChart right = new XYChartBuilder().width(300).height(300).build();
+        right.addSeries("fine too", List.of(128.0, 129.0), List.of(3.0, 4.0));
+        byte[] png = Charts.encode(new Charts.Picture(List.of(left, right)), 60);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertEquals(700, image.getWidth(), "400 + 300 px, one picture");
+        assertEquals(300, image.getHeight());
+        // a panel with a value no axis can lay out fails the whole chart, named as a problem, and writes nothing
+        XYChart huge = new XYChartBuilder().width(300).height(300).build();
+        huge.addSeries("huge", List.of(128.0, 129.0), List.of(1.0, 1e308 / 1048576.0));
+        Charts.Drawn d = Charts.draw(dir, "charts/two.png", "alt", "caption", () -> new Charts.Picture(List.of(left, huge)));
+        assertEquals("charts/two.png: not drawn: IllegalStateException: series 'huge' has a value of 9.5367431640625E301, "
+                + "beyond what an axis can show", d.problem());
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("charts/two.png")));
+    }
+
+    @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void drawingThatDoesNotFinishIsAbandoned() {
         CountDownLatch release = new CountDownLatch(1);
