@@ -5,6 +5,7 @@ import dev.mapleak.folder.Phase;
 import dev.mapleak.lifecycle.KeyOrder;
 import dev.mapleak.lifecycle.Lifecycle;
 import dev.mapleak.lifecycle.Strategy;
+import dev.mapleak.measure.NamedOnly;
 import dev.mapleak.measure.PhaseTrace;
 import dev.mapleak.measure.RecordsRetainedMemory;
 import dev.mapleak.measure.RetainedMemoryRecorder;
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code memory} is the memory group (every profile's): it records all four states in one fork and times
  * nothing the report publishes. {@code fill}, {@code delete} and {@code reclaim} are the older shape, one
- * phase per group, kept so runs made with them re-run and re-render as they were.
+ * phase per group, kept so runs made with them re-run and re-render as they were: a profile runs them only when
+ * it names them ({@link NamedOnly}).
  *
  * <p>Each of those {@code @Benchmark}s times exactly one phase. The phases before it run in the untimed
  * {@code @Setup(Level.Iteration)}, so every iteration starts from a fresh map in the right state; the
@@ -187,12 +189,14 @@ public class LifecycleBenchmark {
 
     /** FILLED: empty → {@code entries} entries, a new value allocated (or written in place) for each. */
     @Benchmark
+    @NamedOnly
     public SubjectMap fill(Empty state) {
         return Lifecycle.fill(state.map, state.keyOrder);
     }
 
     /** DELETED: removes the first {@code deleteFraction} of the keys in insertion order. */
     @Benchmark
+    @NamedOnly
     public int delete(Filled state) {
         return Lifecycle.delete(state.map, state.keyOrder, state.deleteCount);
     }
@@ -211,6 +215,7 @@ public class LifecycleBenchmark {
 
     /** RECLAIMED: applies {@code strategy}; the map it returns is the one measured. */
     @Benchmark
+    @NamedOnly
     public SubjectMap reclaim(Deleted state) {
         state.map = state.strategy.apply(state.map);
         return state.map;
