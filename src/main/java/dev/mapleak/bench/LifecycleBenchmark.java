@@ -5,6 +5,8 @@ import dev.mapleak.folder.Phase;
 import dev.mapleak.lifecycle.KeyOrder;
 import dev.mapleak.lifecycle.Lifecycle;
 import dev.mapleak.lifecycle.Strategy;
+import dev.mapleak.measure.NamedOnly;
+import dev.mapleak.measure.PhaseTrace;
 import dev.mapleak.measure.RecordsRetainedMemory;
 import dev.mapleak.measure.RetainedMemoryRecorder;
 import dev.mapleak.subject.Subject;
@@ -29,7 +31,12 @@ import java.util.concurrent.TimeUnit;
  * The seed's experiment for every map: fill, delete, reclaim, each phase timed on its own and followed by
  * a measurement of what the map retains.
  *
- * <p>Each {@code @Benchmark} times exactly one phase. The phases before it run in the untimed
+ * <p>{@code memory} is the memory group (every profile's): it records all four states in one fork and times
+ * nothing the report publishes. {@code fill}, {@code delete} and {@code reclaim} are the older shape, one
+ * phase per group, kept so runs made with them re-run and re-render as they were: a profile runs them only when
+ * it names them ({@link NamedOnly}).
+ *
+ * <p>Each of those {@code @Benchmark}s times exactly one phase. The phases before it run in the untimed
  * {@code @Setup(Level.Iteration)}, so every iteration starts from a fresh map in the right state; the
  * measurement runs in the untimed {@code @TearDown(Level.Iteration)} and reaches JMH's results through
  * {@link dev.mapleak.measure.RetainedMemoryProfiler} ({@code -prof retained}). {@code SingleShotTime}
@@ -85,7 +92,10 @@ public class LifecycleBenchmark {
         /** A filled map, built after the heap baseline (see {@link RetainedMemoryRecorder#takeBaseline()}). */
         SubjectMap filledMap() {
             RetainedMemoryRecorder.takeBaseline();
-            return Lifecycle.fill(subject.create(valueSize), keyOrder);
+            long t = PhaseTrace.start();
+            SubjectMap filled = Lifecycle.fill(subject.create(valueSize), keyOrder);
+            PhaseTrace.done("setup.fill", t);
+            return filled;
         }
 
         /** Measures the state the timed phase left, then lets it go so the next baseline does not see it. */
@@ -130,9 +140,9 @@ public class LifecycleBenchmark {
         }
     }
 
-    /** Starts from a map that had {@code entries} entries and lost {@code deleteFraction} of them. */
+    /** Adds the strategy the benchmark applies to the map the deletes left. */
     @State(Scope.Benchmark)
-    public static class Deleted extends DeleteState {
+    public abstract static class StrategyState extends DeleteState {
         @Param({"KEEP", "REBUILD", "TRIM", "CLEAR"})
         public Strategy strategy;
 
@@ -142,7 +152,11 @@ public class LifecycleBenchmark {
                 throw new IllegalArgumentException("not applicable: " + strategy + " for " + subject + ": " + reason);
             });
         }
+    }
 
+    /** Starts from a map that had {@code entries} entries and lost {@code deleteFraction} of them. */
+    @State(Scope.Benchmark)
+    public static class Deleted extends StrategyState {
         @Setup(Level.Iteration)
         public void fillAndDelete() {
             map = filledMap();
@@ -150,20 +164,58 @@ public class LifecycleBenchmark {
         }
     }
 
+    /**
+     * The memory group's state: its untimed setup passes through START, FILLED and DELETED and records each (prefixed
+     * names, {@link Metric#prefix}), all relative to one baseline taken before the map existed; the teardown records
+     * RECLAIMED under the bare names. One fork so measures every state of the lifecycle for one strategy.
+     */
+    @State(Scope.Benchmark)
+    public static class Passage extends StrategyState {
+        @Setup(Level.Iteration)
+        public void fillAndDeleteRecording() {
+            RetainedMemoryRecorder.takeBaseline();
+            map = subject.create(valueSize);
+            RetainedMemoryRecorder.record(Metric.prefix(Phase.START), map);
+            long t = PhaseTrace.start();
+            map = Lifecycle.fill(map, keyOrder);
+            PhaseTrace.done("setup.fill", t);
+            RetainedMemoryRecorder.record(Metric.prefix(Phase.FILLED), map);
+            t = PhaseTrace.start();
+            Lifecycle.delete(map, keyOrder, deleteCount);
+            PhaseTrace.done("setup.delete", t);
+            RetainedMemoryRecorder.record(Metric.prefix(Phase.DELETED), map);
+        }
+    }
+
     /** FILLED: empty → {@code entries} entries, a new value allocated (or written in place) for each. */
     @Benchmark
+    @NamedOnly
     public SubjectMap fill(Empty state) {
         return Lifecycle.fill(state.map, state.keyOrder);
     }
 
     /** DELETED: removes the first {@code deleteFraction} of the keys in insertion order. */
     @Benchmark
+    @NamedOnly
     public int delete(Filled state) {
         return Lifecycle.delete(state.map, state.keyOrder, state.deleteCount);
     }
 
+    /**
+     * The memory group: START, FILLED, DELETED and RECLAIMED of one map in one fork (see {@link Passage}). It applies
+     * {@code strategy} as {@link #reclaim} does, but its time is not a cost anyone should read: the shot runs cold,
+     * right after probes that ran full GCs, so the report never shows it. Times come from the timing pass
+     * ({@link RemedyCostBenchmark}).
+     */
+    @Benchmark
+    public SubjectMap memory(Passage state) {
+        state.map = state.strategy.apply(state.map);
+        return state.map;
+    }
+
     /** RECLAIMED: applies {@code strategy}; the map it returns is the one measured. */
     @Benchmark
+    @NamedOnly
     public SubjectMap reclaim(Deleted state) {
         state.map = state.strategy.apply(state.map);
         return state.map;

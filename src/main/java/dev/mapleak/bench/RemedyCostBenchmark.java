@@ -24,9 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a remedy costs: the time of one reclaim strategy (KEEP, REBUILD, TRIM, CLEAR) on a map that lost
- * {@code deleteFraction} of its entries, and the bytes that call allocates. The timing pass of the lifecycle:
- * {@link LifecycleBenchmark} measures what the strategies free, this class what they cost, in separate groups.
+ * The timing pass of the lifecycle: what a remedy costs (the time of one reclaim strategy, KEEP, REBUILD, TRIM, CLEAR,
+ * on a map that lost {@code deleteFraction} of its entries, and the bytes that call allocates), and the times of the
+ * phases before it, {@code fill} and {@code delete}, under the same conditions. {@link LifecycleBenchmark}'s memory
+ * groups measure what each state retains, this class what getting there costs, in separate groups.
  *
  * <p>Built so that every timed shot runs under the same conditions, warm-ups included:
  * <ul>
@@ -55,9 +56,9 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 2)
 public class RemedyCostBenchmark {
 
-    /** A map that had {@code entries} entries and lost {@code deleteFraction} of them, ready for {@code strategy}. */
+    /** What every timed phase shares: which map, how many entries of which size, in which key order. */
     @State(Scope.Benchmark)
-    public static class Deleted {
+    public abstract static class MapState {
         @Param
         public Subject subject;
 
@@ -70,33 +71,19 @@ public class RemedyCostBenchmark {
         @Param({"SEQUENTIAL", "RANDOM"})
         public KeyOrder keys;
 
-        /** Where a remedy has work to do (survivors copied, tables rehashed), and 1.0 for completeness. */
-        @Param({"0.5", "0.9", "0.99", "1.0"})
-        public double deleteFraction;
-
-        @Param({"KEEP", "REBUILD", "TRIM", "CLEAR"})
-        public Strategy strategy;
-
         int[] keyOrder;
-        int deleteCount;
         SubjectMap map;
 
         @Setup(Level.Trial)
-        public void prepare() {
+        public void computeKeys() {
             Subject.checkValueSize(valueSize);
-            strategy.notApplicable(subject, deleteFraction).ifPresent(reason -> {
-                throw new IllegalArgumentException("not applicable: " + strategy + " for " + subject + ": " + reason);
-            });
             keyOrder = keys.keys(entries);
-            deleteCount = Lifecycle.deleteCount(entries, deleteFraction);
         }
 
-        @Setup(Level.Iteration)
-        public void fillDeleteAndSettle() {
-            map = Lifecycle.fill(subject.create(valueSize), keyOrder);
-            Lifecycle.delete(map, keyOrder, deleteCount);
+        /** The end of every iteration setup: a settled heap, then the allocation window opens (nothing of the setup counts). */
+        void settleAndOpen() {
             TimedCall.settle();
-            TimedCall.openAllocationWindow(); // last: nothing of the setup is counted
+            TimedCall.openAllocationWindow();
         }
 
         @TearDown(Level.Iteration)
@@ -104,6 +91,75 @@ public class RemedyCostBenchmark {
             TimedCall.closeAllocationWindow(); // first: nothing of the teardown is counted
             map = null;
         }
+    }
+
+    /** A new, empty map, ready to be filled. */
+    @State(Scope.Benchmark)
+    public static class Empty extends MapState {
+        @Setup(Level.Iteration)
+        public void createAndSettle() {
+            map = subject.create(valueSize);
+            settleAndOpen();
+        }
+    }
+
+    /** Adds how much is deleted. */
+    @State(Scope.Benchmark)
+    public abstract static class DeleteState extends MapState {
+        /** Where a remedy has work to do (survivors copied, tables rehashed), and 1.0 for completeness. */
+        @Param({"0.5", "0.9", "0.99", "1.0"})
+        public double deleteFraction;
+
+        int deleteCount;
+
+        @Setup(Level.Trial)
+        public void computeDeleteCount() {
+            deleteCount = Lifecycle.deleteCount(entries, deleteFraction);
+        }
+    }
+
+    /** A map holding {@code entries} entries, ready for the deletes. */
+    @State(Scope.Benchmark)
+    public static class Filled extends DeleteState {
+        @Setup(Level.Iteration)
+        public void fillAndSettle() {
+            map = Lifecycle.fill(subject.create(valueSize), keyOrder);
+            settleAndOpen();
+        }
+    }
+
+    /** A map that had {@code entries} entries and lost {@code deleteFraction} of them, ready for {@code strategy}. */
+    @State(Scope.Benchmark)
+    public static class Deleted extends DeleteState {
+        @Param({"KEEP", "REBUILD", "TRIM", "CLEAR"})
+        public Strategy strategy;
+
+        @Setup(Level.Trial)
+        public void checkApplicable() {
+            strategy.notApplicable(subject, deleteFraction).ifPresent(reason -> {
+                throw new IllegalArgumentException("not applicable: " + strategy + " for " + subject + ": " + reason);
+            });
+        }
+
+        @Setup(Level.Iteration)
+        public void fillDeleteAndSettle() {
+            map = Lifecycle.fill(subject.create(valueSize), keyOrder);
+            Lifecycle.delete(map, keyOrder, deleteCount);
+            settleAndOpen();
+        }
+    }
+
+    /** FILLED: empty → {@code entries} entries, timed warm on a settled heap. */
+    @Benchmark
+    public SubjectMap fill(Empty state) {
+        state.map = Lifecycle.fill(state.map, state.keyOrder);
+        return state.map;
+    }
+
+    /** DELETED: removes the first {@code deleteFraction} of the keys in insertion order. */
+    @Benchmark
+    public int delete(Filled state) {
+        return Lifecycle.delete(state.map, state.keyOrder, state.deleteCount);
     }
 
     /** RECLAIMED: applies {@code strategy}; returns the map to keep using so the work cannot be dropped. */

@@ -1,8 +1,8 @@
 /**
- * The JMH benchmarks: {@code LifecycleBenchmark} (the seed's experiment, one phase timed per benchmark, memory
- * recorded in untimed setup and teardown), {@code OperationsBenchmark} (get/put/iterate cost on a map by its
+ * The JMH benchmarks: {@code LifecycleBenchmark} (the seed's experiment: {@code memory} records every phase's
+ * retained memory in one fork, in untimed setup and teardown; the older one-phase methods run only when named), {@code OperationsBenchmark} (get/put/iterate cost on a map by its
  * history), {@code ChurnBenchmark} (what a map settles at under rolling inserts and deletes) and
- * {@code RemedyCostBenchmark} (the timing pass: what a reclaim strategy costs in time and allocation, no probes armed). Each class
+ * {@code RemedyCostBenchmark} (the timing pass: the fill, the delete and each reclaim strategy in time and allocation, no probes armed). Each class
  * comment says why it is built the way it is and how to run it with JMH directly.
  *
  * <p>May use: {@code dev.mapleak.lifecycle}, {@code dev.mapleak.subject}, {@code dev.mapleak.measure},

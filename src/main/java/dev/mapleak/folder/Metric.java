@@ -112,14 +112,27 @@ public enum Metric {
         return unit;
     }
 
-    /** The name of this metric read at {@code phase} when that is not the phase the group timed. */
+    /**
+     * The name of this metric read at {@code phase} in a memory group ({@code LifecycleBenchmark.memory}):
+     * {@code start.}, {@code filled.}, {@code deleted.} prefixes, the bare name for RECLAIMED.
+     */
     public String at(Phase phase) {
         return prefix(phase) + key;
     }
 
-    /** {@code "start."} for START: the only phase recorded in a group before the timed one. */
+    /**
+     * The prefix of a reading taken at {@code phase} before the group's {@code @Benchmark} ran: {@code start.},
+     * {@code filled.}, {@code deleted.}; "" for RECLAIMED, the state the benchmark leaves. (A run of the older
+     * one-phase-per-group shape recorded only {@code start.}; its FILLED and DELETED readings carry the bare name in
+     * the fill and delete groups.)
+     */
     public static String prefix(Phase phase) {
-        return phase == Phase.START ? "start." : "";
+        return switch (phase) {
+            case START -> "start.";
+            case FILLED -> "filled.";
+            case DELETED -> "deleted.";
+            case RECLAIMED -> "";
+        };
     }
 
     /** The metric a secondary-metric name is, with or without a phase prefix. */

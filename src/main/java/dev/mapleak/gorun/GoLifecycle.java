@@ -52,6 +52,19 @@ public final class GoLifecycle {
                 : Optional.empty();
     }
 
+    /**
+     * The Go benchmarks that measure what {@code javaBenchmark} measures: its twin of the same name, or, for the memory
+     * group {@code LifecycleBenchmark.memory} (every state in one Java fork), {@code GoLifecycle.fill} and
+     * {@code GoLifecycle.reclaim}, which between them record the same four states (Go's program has no probe
+     * costs worth folding into one run: no JOL walk).
+     */
+    public static List<String> twinsOf(String javaBenchmark) {
+        if (javaBenchmark.equals(JAVA_TWIN_CLASS + ".memory")) {
+            return List.of(CLASS + ".fill", CLASS + ".reclaim");
+        }
+        return twinOf(javaBenchmark).map(List::of).orElse(List.of());
+    }
+
     /** {@code LifecycleBenchmark.fill} for {@code GoLifecycle.fill}. */
     public static String javaTwinOf(String goBenchmark) {
         return JAVA_TWIN_CLASS + goBenchmark.substring(CLASS.length());

@@ -29,7 +29,9 @@ public final class RetainedMemoryRecorder {
 
     static synchronized void arm() {
         readings.clear();
+        long t = PhaseTrace.start();
         baseline = Probe.Baseline.take();
+        PhaseTrace.done("baseline(arm)", t);
     }
 
     /** The readings since {@link #arm()}, keyed by metric name; disarms. */
@@ -46,7 +48,9 @@ public final class RetainedMemoryRecorder {
      */
     public static synchronized void takeBaseline() {
         if (baseline != null) {
+            long t = PhaseTrace.start();
             baseline = Probe.Baseline.take();
+            PhaseTrace.done("baseline", t);
         }
     }
 
@@ -63,7 +67,9 @@ public final class RetainedMemoryRecorder {
             return;
         }
         for (Probe probe : Probe.values()) {
+            long t = PhaseTrace.start();
             OptionalDouble value = probe.read(map, baseline);
+            PhaseTrace.done(prefix + "probe." + probe, t);
             if (value.isPresent()) {
                 readings.put(prefix + probe.metric(), value.getAsDouble());
             }

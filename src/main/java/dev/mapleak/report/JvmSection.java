@@ -266,8 +266,9 @@ public final class JvmSection {
         // (subject, valueSize, JDK, collector) → header mode → the fill's measurement
         Map<List<String>, Map<String, Measurement>> byState = new LinkedHashMap<>();
         Set<String> modes = new LinkedHashSet<>();
-        for (Measurement m : results.measurements()) {
-            if (!m.benchmark().equals(LifecycleTable.FILL) || Double.isNaN(m.score(JOL))) {
+        for (Measurement any : results.measurements()) {
+            Measurement m = LifecycleTable.filledOf(any).orElse(null);
+            if (m == null || Double.isNaN(m.score(JOL))) {
                 continue;
             }
             Jvm jvm = Jvm.of(m);

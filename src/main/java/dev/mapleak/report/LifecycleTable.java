@@ -16,14 +16,28 @@ import java.util.Set;
 
 /**
  * The seed's table for Java: one row per subject × valueSize × strategy (and any other parameter that
- * varies in the run), with what the map retained at START, FILLED, DELETED and RECLAIMED, joined from the
- * {@code fill}, {@code delete} and {@code reclaim} results of {@code LifecycleBenchmark}.
+ * varies in the run), with what the map retained at START, FILLED, DELETED and RECLAIMED.
+ *
+ * <p>It reads both shapes a run folder may hold. A {@code LifecycleBenchmark.memory} result (the memory group)
+ * carries all four states itself ({@code start.}, {@code filled.}, {@code deleted.} prefixes, RECLAIMED bare) and
+ * its time is no cost: the row's times come from the timing pass ({@code RemedyCostBenchmark.fill}, {@code delete},
+ * {@code reclaim}) where the run has it, and are missing otherwise. Older runs hold one group per phase
+ * ({@code fill}, {@code delete}, {@code reclaim}), each timing its phase; their rows are joined as they always were.
+ * Either way a row is the same {@link Row}: a memory result is split into the one-phase results it stands for.
  */
 public final class LifecycleTable {
 
     public static final String FILL = "LifecycleBenchmark.fill";
     public static final String DELETE = "LifecycleBenchmark.delete";
     public static final String RECLAIM = "LifecycleBenchmark.reclaim";
+    /** The memory group: every state in one result, no published time. */
+    public static final String MEMORY = "LifecycleBenchmark.memory";
+    /** The timing pass's phases, whose times a memory row takes. */
+    public static final String TIMED_FILL = "RemedyCostBenchmark.fill";
+    public static final String TIMED_DELETE = "RemedyCostBenchmark.delete";
+    public static final String TIMED_RECLAIM = "RemedyCostBenchmark.reclaim";
+    /** The time of a phase nobody timed (a memory group's, in a run without that timing group). */
+    static final ResultSet.Score NO_TIME = new ResultSet.Score(Double.NaN, Double.NaN, "ms", List.of());
 
     /**
      * One row; any phase may be missing (not in the profile, or its group failed).
@@ -47,14 +61,17 @@ public final class LifecycleTable {
             return key.getOrDefault("strategy", "");
         }
 
-        /** A metric at a phase: START and FILLED come from fill, DELETED from delete, RECLAIMED from reclaim. */
+        /**
+         * A metric at a phase: START and FILLED come from fill, DELETED from delete (or the KEEP reclaim), RECLAIMED
+         * from reclaim. Only START carries a prefix there (a memory result's other prefixes are gone once split).
+         */
         public double at(Phase phase, Metric metric) {
             return metricAt(phase, metric).map(ResultSet.Score::score).orElse(Double.NaN);
         }
 
         /** Like {@link #at}, with the error and samples behind the score (empty when not reported). */
         public Optional<ResultSet.Score> metricAt(Phase phase, Metric metric) {
-            return measurementOf(phase).flatMap(m -> m.metric(metric.at(phase)));
+            return measurementOf(phase).flatMap(m -> m.metric(phase == Phase.START ? metric.at(Phase.START) : metric.key()));
         }
 
         /** The result a phase's readings are in: the fill's for START (prefixed names) and FILLED. */
@@ -113,20 +130,37 @@ public final class LifecycleTable {
         Map<String, Measurement> fills = new LinkedHashMap<>();
         Map<String, Measurement> deletes = new LinkedHashMap<>();
         Map<Map<String, String>, Measurement> reclaims = new LinkedHashMap<>();
+        List<Measurement> memories = new ArrayList<>();
+        Map<String, ResultSet.Score> times = new LinkedHashMap<>();
         for (Measurement result : results.measurements()) {
             Measurement m = asLifecycle(result);
             switch (m.benchmark()) {
                 case FILL -> fills.put(mapKey(m), m);
                 case DELETE -> deletes.put(mapKey(m) + "|" + m.param("deleteFraction"), m);
                 case RECLAIM -> reclaims.put(rowKey(m), m);
+                case MEMORY -> memories.add(m);
+                case TIMED_FILL -> times.put(FILL + "|" + mapKey(m), m.primary());
+                case TIMED_DELETE -> times.put(DELETE + "|" + mapKey(m) + "|" + m.param("deleteFraction"), m.primary());
+                case TIMED_RECLAIM -> times.put(RECLAIM + "|" + rowKey(m), m.primary());
                 default -> { }
             }
         }
+        List<Row> rows = new ArrayList<>();
+        Set<String> covered = new LinkedHashSet<>();
+        for (Measurement m : memories) {
+            String deleteKey = mapKey(m) + "|" + m.param("deleteFraction");
+            Measurement delete = split(m, Phase.DELETED, DELETE,
+                    times.getOrDefault(DELETE + "|" + deleteKey, NO_TIME));
+            rows.add(new Row(rowKey(m), Optional.of(split(m, Phase.FILLED, FILL, times.getOrDefault(FILL + "|" + mapKey(m), NO_TIME))),
+                    Optional.of(delete), Optional.of(split(m, Phase.RECLAIMED, RECLAIM,
+                    times.getOrDefault(RECLAIM + "|" + rowKey(m), NO_TIME))), Optional.of(delete)));
+            covered.add(deleteKey);
+            covered.add(mapKey(m));
+        }
+        reclaims.keySet().removeAll(rows.stream().map(Row::key).toList()); // a memory row wins over an old one
         Map<String, Measurement> kept = new LinkedHashMap<>();
         reclaims.values().stream().filter(m -> "KEEP".equals(m.param("strategy")))
                 .forEach(m -> kept.put(mapKey(m) + "|" + m.param("deleteFraction"), m));
-        List<Row> rows = new ArrayList<>();
-        Set<String> covered = new LinkedHashSet<>();
         for (Map.Entry<Map<String, String>, Measurement> r : reclaims.entrySet()) {
             Measurement m = r.getValue();
             String deleteKey = mapKey(m) + "|" + m.param("deleteFraction");
@@ -154,6 +188,49 @@ public final class LifecycleTable {
                 .thenComparing(r -> String.join("|", r.key().values()))
                 .thenComparing(r -> STRATEGY_ORDER.indexOf(r.strategy())));
         return new LifecycleTable(List.copyOf(rows), varying(rows), subjects);
+    }
+
+    /** The prefixes a memory result's readings before its benchmark carry; RECLAIMED's names are bare. */
+    private static final List<String> EARLIER_PREFIXES =
+            List.of(Metric.prefix(Phase.START), Metric.prefix(Phase.FILLED), Metric.prefix(Phase.DELETED));
+
+    /**
+     * The one-phase result a memory result stands for at {@code phase}: named {@code benchmark} (fill, delete or
+     * reclaim), with the parameters that phase depends on, {@code phase}'s readings under their bare names (and, for
+     * FILLED, START's under {@code start.}, as a fill group carried them), and {@code time} as its score.
+     */
+    static Measurement split(Measurement memory, Phase phase, String benchmark, ResultSet.Score time) {
+        Map<String, String> params = new LinkedHashMap<>(memory.params());
+        if (phase != Phase.RECLAIMED) {
+            params.remove("strategy");
+        }
+        if (phase == Phase.FILLED) {
+            params.remove("deleteFraction");
+        }
+        String prefix = Metric.prefix(phase);
+        Map<String, ResultSet.Score> secondary = new LinkedHashMap<>();
+        memory.secondary().forEach((name, score) -> {
+            if (phase == Phase.RECLAIMED) {
+                if (EARLIER_PREFIXES.stream().noneMatch(name::startsWith)) {
+                    secondary.put(name, score);
+                }
+            } else if (name.startsWith(prefix)) {
+                secondary.put(name.substring(prefix.length()), score);
+            } else if (phase == Phase.FILLED && name.startsWith(Metric.prefix(Phase.START))) {
+                secondary.put(name, score);
+            }
+        });
+        return new Measurement(benchmark, params, memory.jvm(), memory.jdkVersion(), memory.vmName(), memory.jvmArgs(),
+                time, secondary, memory.file());
+    }
+
+    /** The filled map's result: a fill group's as it is, a memory group's FILLED part; empty for any other. */
+    public static Optional<Measurement> filledOf(Measurement m) {
+        return switch (m.benchmark()) {
+            case FILL -> Optional.of(m);
+            case MEMORY -> Optional.of(split(m, Phase.FILLED, FILL, NO_TIME));
+            default -> Optional.empty();
+        };
     }
 
     /** Go's program (src/main/go) writes its lifecycle as {@code GoLifecycle.fill|delete|reclaim}. */

@@ -1,5 +1,7 @@
 package dev.mapleak.run;
 
+import dev.mapleak.measure.NamedOnly;
+
 import dev.mapleak.folder.UsageException;
 
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -46,18 +48,35 @@ final class BenchmarkCatalog {
         }
     }
 
+    /** Whether the benchmark's method carries {@link NamedOnly}; false where its class cannot be loaded. */
+    static boolean namedOnly(Benchmark b) {
+        String full = b.fullName();
+        try {
+            Class<?> type = Class.forName(full.substring(0, full.lastIndexOf('.')), false, BenchmarkCatalog.class.getClassLoader());
+            String method = full.substring(full.lastIndexOf('.') + 1);
+            for (java.lang.reflect.Method m : type.getMethods()) {
+                if (m.getName().equals(method) && m.isAnnotationPresent(NamedOnly.class)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     static BenchmarkCatalog fromJar() {
         return new BenchmarkCatalog(BenchmarkList.defaultList());
     }
 
     /**
      * The benchmarks a profile's {@code benchmarks} entry names: {@code Class.method}, or {@code Class}
-     * for all of its methods.
+     * for all of its methods but those marked {@link NamedOnly}.
      */
     List<Benchmark> resolve(String selector, String where) {
         List<Benchmark> found = new ArrayList<>();
         for (Benchmark b : byName.values()) {
-            if (b.name().equals(selector) || b.name().startsWith(selector + ".")) {
+            if (b.name().equals(selector) || b.name().startsWith(selector + ".") && !namedOnly(b)) {
                 found.add(b);
             }
         }

@@ -117,12 +117,18 @@ public record Plan(List<Combination> runs, List<Skipped> notApplicable) {
     private static List<BenchmarkCatalog.Benchmark> goTwins(List<BenchmarkCatalog.Benchmark> benchmarks) {
         List<BenchmarkCatalog.Benchmark> twins = new ArrayList<>();
         for (BenchmarkCatalog.Benchmark b : benchmarks) {
-            GoLifecycle.twinOf(b.name()).ifPresent(twin -> {
+            for (String twin : GoLifecycle.twinsOf(b.name())) {
                 Map<String, List<String>> params = new LinkedHashMap<>(b.params());
                 params.remove("subject");
+                if (twin.endsWith(".fill")) { // the memory group's fill twin: a fill depends on neither
+                    params.remove("deleteFraction");
+                    params.remove("strategy");
+                }
                 params.put(GoLifecycle.STORAGE, GoLifecycle.STORAGES);
-                twins.add(new BenchmarkCatalog.Benchmark(twin, GoLifecycle.PACKAGE + twin, params));
-            });
+                if (twins.stream().noneMatch(t -> t.name().equals(twin))) {
+                    twins.add(new BenchmarkCatalog.Benchmark(twin, GoLifecycle.PACKAGE + twin, params));
+                }
+            }
         }
         return twins;
     }

@@ -135,7 +135,7 @@ final class TimeEstimate {
     private static double singleShot(Combination c, Profile.Settings s) {
         long entries = entries(c);
         int iterations = TimingGroups.warmupIterations(c, s) + TimingGroups.iterations(c, s);
-        int phases = c.benchmark().endsWith(".reclaim") ? 3 : c.benchmark().endsWith(".delete") ? 2 : 1;
+        int phases = c.benchmark().endsWith(".reclaim") || c.benchmark().endsWith(".memory") ? 3 : c.benchmark().endsWith(".delete") ? 2 : 1;
         double perIteration = entries * NANOS_PER_ENTRY * phases / 1e9;
         double fork = FORK_SECONDS;
         if (TimingGroups.isTiming(c)) {

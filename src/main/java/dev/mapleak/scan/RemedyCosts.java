@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What each remedy cost in a mapleak run: the {@code LifecycleBenchmark.reclaim} results (JMH JSON in the run
- * folder's {@code results/}) for strategy REBUILD or TRIM. Read here directly, minimally: only the fields needed.
+ * What each remedy cost in a mapleak run: the timing pass's {@code RemedyCostBenchmark.reclaim} results (JMH JSON in
+ * the run folder's {@code results/}) for strategy REBUILD or TRIM; in a run without a timing pass, the older
+ * {@code LifecycleBenchmark.reclaim} groups' single shots. Read here directly, minimally: only the fields needed.
  */
 public final class RemedyCosts {
 
@@ -33,6 +34,11 @@ public final class RemedyCosts {
                     subject, strategy, entries, deleteFraction * 100, valueSize);
         }
     }
+
+    /** The timing pass's remedy times: warm, on a settled fixed heap, several shots (what a cost should be). */
+    static final String TIMING_PASS = "RemedyCostBenchmark.reclaim";
+    /** A reclaim group's single cold shot, from runs made before the timing pass existed. */
+    static final String ONE_SHOT = "LifecycleBenchmark.reclaim";
 
     private final List<Cost> costs;
     private final int skipped;
@@ -62,6 +68,7 @@ public final class RemedyCosts {
         if (files.isEmpty()) {
             throw new UsageException("--costs " + runDir + ": results/ holds no JMH result files");
         }
+        List<Cost> timed = new ArrayList<>();
         List<Cost> costs = new ArrayList<>();
         int skipped = 0;
         for (Path f : files) {
@@ -69,7 +76,9 @@ public final class RemedyCosts {
                 JsonElement root = JsonParser.parseString(Files.readString(f));
                 for (JsonElement e : root.getAsJsonArray()) {
                     JsonObject o = e.getAsJsonObject();
-                    if (!o.get("benchmark").getAsString().endsWith("LifecycleBenchmark.reclaim")) {
+                    String benchmark = o.get("benchmark").getAsString();
+                    boolean timingPass = benchmark.endsWith(TIMING_PASS);
+                    if (!timingPass && !benchmark.endsWith(ONE_SHOT)) {
                         continue;
                     }
                     JsonObject p = o.getAsJsonObject("params");
@@ -78,7 +87,7 @@ public final class RemedyCosts {
                         continue;
                     }
                     JsonObject primary = o.getAsJsonObject("primaryMetric");
-                    costs.add(new Cost(p.get("subject").getAsString(), strategy, p.get("entries").getAsInt(),
+                    (timingPass ? timed : costs).add(new Cost(p.get("subject").getAsString(), strategy, p.get("entries").getAsInt(),
                             p.get("deleteFraction").getAsDouble(), p.get("valueSize").getAsInt(),
                             primary.get("score").getAsDouble(), primary.get("scoreUnit").getAsString()));
                 }
@@ -86,7 +95,7 @@ public final class RemedyCosts {
                 skipped++; // a broken or foreign file: its costs are missing, the others still count
             }
         }
-        return new RemedyCosts(runDir, List.copyOf(costs), skipped);
+        return new RemedyCosts(runDir, List.copyOf(timed.isEmpty() ? costs : timed), skipped);
     }
 
     public Path folder() {

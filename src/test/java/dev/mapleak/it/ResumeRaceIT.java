@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ResumeRaceIT {
 
-    static final String[] SMALL_SMOKE = {"--", "-p", "subject=JDK_HASH_MAP,FASTUTIL,FLAT_INLINE"};
-    /** 3 subjects x (fill, delete, reclaim KEEP, reclaim REBUILD). */
+    static final String[] SMALL_SMOKE = {"--", "-p", "subject=JDK_HASH_MAP,FASTUTIL,FLAT_INLINE,HPPC,AGRONA,ECLIPSE"};
+    /** 6 subjects x (memory KEEP, memory REBUILD). */
     static final int GROUPS = 12;
 
     @TempDir

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code ./run-bench.sh smoke} end to end, as CI and a newcomer run it, and the basic truths its JSON must
- * show. The smoke profile: 10,000 sequential keys, 128-byte values, delete all, KEEP and REBUILD.
+ * show. The smoke profile: 10,000 sequential keys, 128-byte values, delete all, KEEP and REBUILD, one memory group
+ * ({@code LifecycleBenchmark.memory}) per subject and strategy, each recording all four states.
  */
 class SmokeRunIT {
 
@@ -60,45 +61,61 @@ class SmokeRunIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no " + method + " " + subject + " " + strategy));
     }
 
+    /** The prefix a memory group's reading of {@code phase} carries: start., filled., deleted.; RECLAIMED bare. */
+    static final Map<String, String> PHASE_PREFIXES = Map.of("START", "start.", "FILLED", "filled.", "DELETED", "deleted.",
+            "RECLAIMED", "");
+
     @Test
     void everySubjectHasEveryPhaseAndEveryMetric() {
         Map<String, Set<String>> subjectsByMethod = results.stream().collect(Collectors.groupingBy(
                 Measurement::method, Collectors.mapping(m -> m.param("subject"), Collectors.toCollection(TreeSet::new))));
         Set<String> all = java.util.Arrays.stream(Subject.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Map.of("fill", all, "delete", all, "reclaim", all), subjectsByMethod);
+        assertEquals(Map.of("memory", all), subjectsByMethod);
+        assertEquals(2 * all.size(), results.size()); // KEEP and REBUILD
         for (Measurement m : results) {
-            for (String metric : METRICS) {
-                assertTrue(m.secondary().containsKey(metric), m.file() + " lacks " + metric);
+            for (String prefix : PHASE_PREFIXES.values()) {
+                for (String metric : METRICS) {
+                    assertTrue(m.secondary().containsKey(prefix + metric), m.file() + " lacks " + prefix + metric);
+                }
+                assertEquals(m.param("subject").equals("GO_HYBRID"), m.secondary().containsKey(prefix + "retained.go.bytes"), m.file());
             }
-            assertEquals(m.param("subject").equals("GO_HYBRID"), m.secondary().containsKey("retained.go.bytes"), m.file());
-            if (m.method().equals("fill")) {
-                assertTrue(m.secondary().containsKey("start.retained.jol.bytes"), m.file());
-            }
+            // what each state holds: nothing yet, every entry, none (deleteFraction 1.0), none
+            assertEquals(0, m.score("start.live.entries"), m.file());
+            assertEquals(ENTRIES, m.score("filled.live.entries"), m.file());
+            assertEquals(0, m.score("deleted.live.entries"), m.file());
+            assertEquals(0, m.score("live.entries"), m.file());
         }
     }
 
     @Test
     void jdkHashMapKeepsItsTableAfterEverythingIsDeleted() {
-        Measurement kept = find("reclaim", Subject.JDK_HASH_MAP, "KEEP");
-        assertEquals(0, kept.score("live.entries"));
+        Measurement kept = find("memory", Subject.JDK_HASH_MAP, "KEEP");
+        assertEquals(0, kept.score("deleted.live.entries"));
         // 10,000 entries at load 0.75 need 13,334 slots → a 2^14-slot table of 4-byte references (compressed
         // oops) plus a 16-byte array header: that array alone is still reachable from the empty map.
         long table = 16 + (1 << 14) * 4;
-        assertTrue(kept.score("retained.jol.bytes") >= table, "retained " + kept.score("retained.jol.bytes"));
+        assertTrue(kept.score("deleted.retained.jol.bytes") >= table, "retained " + kept.score("deleted.retained.jol.bytes"));
+        // KEEP changes nothing: RECLAIMED is the DELETED state, byte for byte
+        assertEquals(kept.score("deleted.retained.jol.bytes"), kept.score("retained.jol.bytes"));
     }
 
     @Test
     void rebuildNeverRetainsMoreThanKeep() {
         for (Subject s : Subject.values()) {
-            double keep = find("reclaim", s, "KEEP").score("retained.jol.bytes");
-            double rebuild = find("reclaim", s, "REBUILD").score("retained.jol.bytes");
+            double keep = find("memory", s, "KEEP").score("retained.jol.bytes");
+            double rebuild = find("memory", s, "REBUILD").score("retained.jol.bytes");
             assertTrue(rebuild <= keep, s + ": REBUILD " + rebuild + " > KEEP " + keep);
+            // the states before the strategy are the same map in both groups: JOL is exact
+            for (String prefix : List.of("start.", "filled.", "deleted.")) {
+                assertEquals(find("memory", s, "KEEP").score(prefix + "retained.jol.bytes"),
+                        find("memory", s, "REBUILD").score(prefix + "retained.jol.bytes"), s + " " + prefix);
+            }
         }
     }
 
     @Test
     void flatInlineKeepsItsSlabAfterTheDelete() {
-        double deleted = find("delete", Subject.FLAT_INLINE, null).score("retained.jol.bytes");
+        double deleted = find("memory", Subject.FLAT_INLINE, "KEEP").score("deleted.retained.jol.bytes");
         assertTrue(deleted >= (double) ENTRIES * VALUE_SIZE, "FLAT_INLINE after delete: " + deleted);
     }
 
@@ -127,7 +144,7 @@ class SmokeRunIT {
         for (String file : List.of("run.json", "plan.json", "subjects.json", "environment.json", "console.log", "summary.md")) {
             assertTrue(Files.isRegularFile(run.resolve(file)), file);
         }
-        assertTrue(output.contains("[44/44]"), output);
+        assertTrue(output.contains("[22/22]"), output);
         // The console ends with the key findings and the report's path; the full table is in summary.md only.
         assertTrue(output.contains("Key findings:") && output.contains("mapleak: report → "), output);
         assertFalse(output.contains("| JDK_HASH_MAP | 128 | KEEP |"), output);
