@@ -21,8 +21,23 @@ final class ReportTitle {
                     + (jvm.isEmpty() ? "" : " — " + jvm);
         }
         long maps = data.table().rows().stream().map(LifecycleTable.Row::subject).distinct().count();
-        return "mapleak: memory Java maps keep " + KeyFindings.afterDeleting(s) + " — " + maps + " map" + (maps == 1 ? "" : "s")
+        return "mapleak: memory Java maps keep " + afterDeleting(data, s) + " — " + maps + " map" + (maps == 1 ? "" : "s")
                 + ", " + KeyFindings.sizeRange(s) + " values" + (jvm.isEmpty() ? "" : ", " + jvm);
+    }
+
+    /**
+     * The seed scenario's "after deleting all 1,000,000 entries", or, where the run measured several delete fractions
+     * (remedies, full), all of them: "after deleting 50%, 90%, 99% and all of 1,000,000 entries".
+     */
+    static String afterDeleting(RunData data, Scenario s) {
+        List<Double> fractions = data.table().rows().stream().map(r -> r.key().get("deleteFraction"))
+                .filter(java.util.Objects::nonNull).map(Double::parseDouble).distinct().sorted().toList();
+        if (fractions.size() < 2) {
+            return KeyFindings.afterDeleting(s);
+        }
+        List<String> words = fractions.stream().map(f -> f >= 1.0 ? "all" : Format.percent(f)).toList();
+        return "after deleting " + String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1)
+                + " of " + Format.count(s.entries()) + " entries";
     }
 
     /** "JDK 17.0.15, G1", or "JDK 17.0.15 and 25.0.3, 5 collectors (G1, Parallel, …)"; empty without environment.json. */

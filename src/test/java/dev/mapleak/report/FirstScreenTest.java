@@ -47,6 +47,19 @@ class FirstScreenTest {
         assertTrue(html.contains("<section class=\"findings\"><p class=\"findings-title\">Key findings</p>\n<ol>\n<li>"), html);
     }
 
+    /**
+     * The remedies fixture measured deleteFraction 0.5, 0.9, 0.99 and 1.0 (its results' params): the title names every
+     * fraction, not only the seed's "all".
+     */
+    @Test
+    void aTitleNamesEveryDeleteFractionTheRunMeasured() throws IOException {
+        Path run = Fixtures.copy("remedies", tmp.resolve("remedies"));
+        render(run);
+        String md = Files.readString(run.resolve("report.md"));
+        assertTrue(md.startsWith("# mapleak: memory Java maps keep after deleting 50.0%, 90.0%, 99.0% and all of 1,000,000"
+                + " entries — 3 maps, 128 B values, JDK 17.0.15, G1\n"), md.substring(0, 200));
+    }
+
     /** A published run that says what it left out in LEFT-OUT.md gets a link to it, in both formats. */
     @Test
     void theBannerLinksLeftOutMdWhereTheFolderHasOne() throws IOException {
