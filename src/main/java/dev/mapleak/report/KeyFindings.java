@@ -35,7 +35,7 @@ final class KeyFindings {
             shrinkByThemselves(s).ifPresent(out::add);
             ownModels(s).ifPresent(out::add);
             go(s).ifPresent(out::add);
-            remedies(data, s).ifPresent(out::add);
+            out.addAll(remedies(data, s));
             osReturn(data).ifPresent(out::add);
         }
         iteration(data).ifPresent(out::add);
@@ -153,7 +153,7 @@ final class KeyFindings {
 
     // ---- 5. the remedy per map, and its cost where measured soundly ----------------------------------
 
-    static Optional<String> remedies(RunData data, Scenario s) {
+    static List<String> remedies(RunData data, Scenario s) {
         int vs = Advice.primarySize(s);
         Map<String, List<String>> frees = new LinkedHashMap<>();
         List<String> unfreed = new ArrayList<>();
@@ -201,14 +201,15 @@ final class KeyFindings {
             }
             if (!sound.isEmpty()) {
                 List<String> parts = new ArrayList<>();
-                sound.forEach((who, costsOf) -> parts.add(who + " " + String.join(", ", costsOf)));
-                sentences.add("What the best remedy costs where the timing pass measured it soundly (median of n shots, "
+                sound.forEach((who, costsOf) -> parts.add("**" + who + "** " + String.join(", ", costsOf)));
+                // its own finding: a reader looking for "what does it cost" should not have to find it mid-paragraph
+                sentences.add("**What the best remedy costs**, where the timing pass measured it soundly (median of n shots, "
                         + "n ≥ " + RemedyCosts.MIN_SAMPLES + ", at least " + Format.ratio(RemedyCosts.FLOOR_FACTOR)
                         + " the timer's floor; " + Section.REMEDY_COST.reference() + "), by deleteFraction: "
                         + String.join("; ", parts) + ".");
             }
         }
-        return sentences.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", sentences));
+        return sentences;
     }
 
     // ---- 6. memory handed back to the OS, per collector ---------------------------------------------
