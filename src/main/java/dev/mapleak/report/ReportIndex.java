@@ -61,6 +61,10 @@ public final class ReportIndex {
         StringBuilder md = new StringBuilder("# Published mapleak runs\n\n");
         md.append("Newest first. Each run folder holds its report (`report.md`, `report.html`, `charts/`), the raw JMH JSON "
                 + "(`results/`) and everything needed to reproduce it (`run.json`, `environment.json`, `plan.json`). "
+                + "When mapleak's report changes, published reports are re-rendered from their JSON by the newer code "
+                + "(`./run-bench.sh report reports/RUN`): the measured data never changes, the commit a report names is the "
+                + "one that measured it, and what an earlier rendering concluded that mapleak no longer does is kept in the "
+                + "run's `SUPERSEDED.md`. "
                 + "Regenerate this index with `java -cp target/benchmarks.jar dev.mapleak.report.ReportIndex reports`.\n\n");
         if (entries.isEmpty()) {
             md.append("No published runs yet.\n");
