@@ -557,6 +557,12 @@ final class ClaimsCheck {
                 }
             }
         }
+        if (!inFork && s.table().fromMemoryGroups()) {
+            return new Finding(where, "not judged from this run: its states come from memory groups, where the deletes follow"
+                    + " the FILLED state's probes (settled full GCs, the uncommit wait, JOL's walk), so what a GC frees after"
+                    + " them is not the seed's sequence alone; the gc-matrix profile reads it right after the deletes, in"
+                    + " one-phase groups (src/docs/measuring.md)", Verdict.NOT_MEASURED);
+        }
         if (!inFork) {
             return new Finding(where, "not read in one fork in this run (it predates the in-fork readings "
                     + Metric.PROCESS_RSS_NO_GC.key() + " and " + Metric.HEAP_USED_NO_GC.key() + "); RSS read in two forks "

@@ -105,13 +105,21 @@ public final class LifecycleTable {
     private final List<String> varyingExtras;
     private final Subjects subjects;
 
-    private LifecycleTable(List<Row> rows, List<String> varyingExtras, Subjects subjects) {
+    /** Whether some row's states come from memory groups (see {@link #OS_SEQUENCE_OF_ONE_PHASE_GROUPS}). */
+    private final boolean memoryGroups;
+
+    private LifecycleTable(List<Row> rows, List<String> varyingExtras, Subjects subjects, boolean memoryGroups) {
+        this.memoryGroups = memoryGroups;
         this.rows = rows;
         this.varyingExtras = varyingExtras;
         this.subjects = subjects;
     }
 
     /** What the run folder records about its subjects. */
+    public boolean fromMemoryGroups() {
+        return memoryGroups;
+    }
+
     public Subjects subjects() {
         return subjects;
     }
@@ -187,7 +195,7 @@ public final class LifecycleTable {
                 .thenComparing(Row::valueSize)
                 .thenComparing(r -> String.join("|", r.key().values()))
                 .thenComparing(r -> STRATEGY_ORDER.indexOf(r.strategy())));
-        return new LifecycleTable(List.copyOf(rows), varying(rows), subjects);
+        return new LifecycleTable(List.copyOf(rows), varying(rows), subjects, !memories.isEmpty());
     }
 
     /** The prefixes a memory result's readings before its benchmark carry; RECLAIMED's names are bare. */
@@ -199,6 +207,16 @@ public final class LifecycleTable {
      * reclaim), with the parameters that phase depends on, {@code phase}'s readings under their bare names (and, for
      * FILLED, START's under {@code start.}, as a fill group carried them), and {@code time} as its score.
      */
+    /**
+     * The readings taken before any GC, which begin the OS sequence (no GC → {@code System.gc()} → uncommit). A memory
+     * group takes DELETED's and RECLAIMED's after the earlier states' probes (FILLED's settled full GCs, the uncommit
+     * wait and JOL's walk, whose garbage is still on the heap), so they are not the seed's sequence after the deletes
+     * alone (src/docs/measuring.md, "What a memory group's readings mean"). They stay in the raw JSON; the report reads
+     * the OS sequence only from one-phase groups (gc-matrix), which take it right after the deletes.
+     */
+    static final java.util.Set<String> OS_SEQUENCE_OF_ONE_PHASE_GROUPS = java.util.Set.of(
+            Metric.PROCESS_RSS_NO_GC.key(), Metric.HEAP_USED_NO_GC.key(), Metric.HEAP_COMMITTED_NO_GC.key());
+
     static Measurement split(Measurement memory, Phase phase, String benchmark, ResultSet.Score time) {
         Map<String, String> params = new LinkedHashMap<>(memory.params());
         if (phase != Phase.RECLAIMED) {
@@ -211,11 +229,14 @@ public final class LifecycleTable {
         Map<String, ResultSet.Score> secondary = new LinkedHashMap<>();
         memory.secondary().forEach((name, score) -> {
             if (phase == Phase.RECLAIMED) {
-                if (EARLIER_PREFIXES.stream().noneMatch(name::startsWith)) {
+                if (EARLIER_PREFIXES.stream().noneMatch(name::startsWith) && !OS_SEQUENCE_OF_ONE_PHASE_GROUPS.contains(name)) {
                     secondary.put(name, score);
                 }
             } else if (name.startsWith(prefix)) {
-                secondary.put(name.substring(prefix.length()), score);
+                String bare = name.substring(prefix.length());
+                if (phase != Phase.DELETED || !OS_SEQUENCE_OF_ONE_PHASE_GROUPS.contains(bare)) {
+                    secondary.put(bare, score);
+                }
             } else if (phase == Phase.FILLED && name.startsWith(Metric.prefix(Phase.START))) {
                 secondary.put(name, score);
             }

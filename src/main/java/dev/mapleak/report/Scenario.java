@@ -55,6 +55,11 @@ public final class Scenario {
         return new Scenario(table, f);
     }
 
+    /** The table this slice is cut from. */
+    public LifecycleTable table() {
+        return table;
+    }
+
     public String get(String param) {
         return fixed.getOrDefault(param, "");
     }

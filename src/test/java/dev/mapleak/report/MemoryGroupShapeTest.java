@@ -166,6 +166,31 @@ class MemoryGroupShapeTest {
         return new Measurement(benchmark, params, "default", "17", "OpenJDK", List.of(), primary, secondary, benchmark + ".json");
     }
 
+    /**
+     * A memory group reads DELETED's no-GC figures after FILLED's probes (its full GCs, the uncommit wait and JOL's
+     * walk): not the seed's OS sequence, so the report reads none from it and claim 5.5 says why; the one-phase
+     * groups of the old shape still give it (seed-go: its reclaim groups read it in one fork).
+     */
+    @Test
+    void theOsSequenceIsReadOnlyFromOnePhaseGroups() {
+        LifecycleTable now = table("smoke-memory");
+        assertTrue(now.fromMemoryGroups());
+        for (LifecycleTable.Row r : now.rows()) {
+            for (Phase phase : List.of(Phase.DELETED, Phase.RECLAIMED)) {
+                assertTrue(Double.isNaN(r.at(phase, Metric.PROCESS_RSS_NO_GC)), r.key() + " " + phase);
+                assertTrue(Double.isNaN(r.at(phase, Metric.HEAP_USED_NO_GC)), r.key() + " " + phase);
+            }
+            // what a settled GC leaves is the same experiment in either shape: kept
+            assertFalse(Double.isNaN(r.at(Phase.DELETED, Metric.RETAINED_HEAP)), r.key().toString());
+        }
+        ClaimsCheck.Finding f = ClaimsCheck.osReturn(Scenario.seed(now), "default");
+        assertEquals(Verdict.NOT_MEASURED, f.verdict());
+        assertTrue(f.toString().contains("its states come from memory groups"), f.toString());
+        LifecycleTable before = table("seed-go"); // one-phase groups, made after the in-fork readings existed
+        assertFalse(before.fromMemoryGroups());
+        assertTrue(before.rows().stream().anyMatch(r -> !Double.isNaN(r.at(Phase.DELETED, Metric.PROCESS_RSS_NO_GC))));
+    }
+
     private static LifecycleTable table(String fixture) {
         Path dir = Fixtures.source(fixture);
         return LifecycleTable.of(ResultSet.load(dir.resolve("results")), RunData.subjects(dir));

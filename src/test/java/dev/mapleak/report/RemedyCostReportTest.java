@@ -43,6 +43,13 @@ class RemedyCostReportTest {
         md = render(run);
     }
 
+    /** The timing pass is reported in section 6 alone: no generic table of it in section 4 with a ratio to KEEP's floor. */
+    @org.junit.jupiter.api.Test
+    void theTimingPassIsNotAlsoAnOperationsTable() {
+        assertFalse(md.contains("### `RemedyCostBenchmark.reclaim`"), md);
+        assertFalse(md.contains("REBUILD ÷ KEEP"), md);
+    }
+
     static String render(Path dir) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(0, ReportCommand.render(dir, new PrintStream(out, true, StandardCharsets.UTF_8)), out.toString());
