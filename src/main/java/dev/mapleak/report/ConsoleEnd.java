@@ -17,7 +17,7 @@ final class ConsoleEnd {
     static List<String> lines(RunData data) {
         List<String> out = new ArrayList<>();
         out.add("");
-        out.add(ReportTitle.of(data));
+        out.addAll(wrap(ReportTitle.of(data), "", ""));
         NarrowedRun.banner(data).ifPresent(b -> out.addAll(wrap(HtmlWriter.plain(b), "", "")));
         List<String> findings = KeyFindings.of(data);
         if (findings.isEmpty()) {

@@ -20,8 +20,12 @@ final class ReportTitle {
             return "mapleak: " + (benchmarks.isEmpty() ? "no results" : String.join(", ", benchmarks)) + " of Java maps"
                     + (jvm.isEmpty() ? "" : " — " + jvm);
         }
-        long maps = data.table().rows().stream().map(LifecycleTable.Row::subject).distinct().count();
+        // Go's own maps, measured, sit beside the Java maps; the title counts the maps in Java and names Go apart
+        List<String> subjects = data.table().rows().stream().map(LifecycleTable.Row::subject).distinct().toList();
+        long goMeasured = subjects.stream().filter(x -> Provenance.of(data.table().subjects().find(x)) == Provenance.GO_RUNTIME).count();
+        long maps = subjects.size() - goMeasured;
         return "mapleak: memory Java maps keep " + afterDeleting(data, s) + " — " + maps + " map" + (maps == 1 ? "" : "s")
+                + (goMeasured > 0 ? " and Go's own, measured" : "")
                 + ", " + KeyFindings.sizeRange(s) + " values" + (jvm.isEmpty() ? "" : ", " + jvm);
     }
 

@@ -29,8 +29,8 @@ import java.util.List;
  * {@code retained-after-delete.png}: what each map holds after its deletes (JOL; Go's own figures for Go), against
  * value size, in two panels so the maps a user picks (JDK and libraries) are never confused with mapleak's own
  * models and Go. Identical series are one labelled series ({@link SeriesMerge}); a map that shrank by itself sits in
- * the axis's floor band ({@link ByteAxis}); with fewer than {@link #MIN_SIZES_FOR_LINES} value sizes the sizes are
- * categories drawn as points, never joined by a sloped line.
+ * the axis's floor band ({@link ByteAxis}); value sizes too few or too close for a linear axis ({@link #asCategories})
+ * are categories drawn as points, never joined by a sloped line.
  */
 final class RetainedAfterDeleteChart {
 
@@ -132,11 +132,30 @@ final class RetainedAfterDeleteChart {
         return ByteAxis.of(kept, anyShrunk);
     }
 
+    /**
+     * Whether the value sizes are drawn as categories (points, never joined): too few for a line, or two of them closer
+     * than a twentieth of the range, such as 128 and 129 among 64–256, which a linear axis would draw on top of each
+     * other (and join by a near-vertical line across Go's switch).
+     */
+    static boolean asCategories(List<Integer> sizes) {
+        if (sizes.size() < MIN_SIZES_FOR_LINES) {
+            return true;
+        }
+        List<Integer> sorted = sizes.stream().sorted().toList();
+        double range = sorted.get(sorted.size() - 1) - sorted.get(0);
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i) - sorted.get(i - 1) < range / 20) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Charts.Drawn draw(Scenario s, Path runDir) {
         Panels p = series(s);
         ByteAxis axis = axis(p);
         boolean step = s.valueSizes().contains(128) && s.valueSizes().contains(129);
-        boolean points = p.sizes().size() < MIN_SIZES_FOR_LINES;
+        boolean points = asCategories(p.sizes());
         String caption = "Retained after the deletes (JOL bytes; Go's own figures for Go), against value size; " + s.describe()
                 + (p.models().isEmpty() ? ". The JDK's and the libraries' maps only (no mapleak model in this run)"
                 : p.maps().isEmpty() ? ". mapleak's own models only (" + (points ? "squares" : "dashed, squares") + ")"
@@ -150,7 +169,8 @@ final class RetainedAfterDeleteChart {
                 + ") are one series with every name. A map that keeps at most " + Format.percent(ByteAxis.SHRUNK_SHARE)
                 + " of its filled size " + (axis.hasBand() ? "is drawn in the grey floor band, whatever its exact bytes (the tables give them)"
                 : "is marked \"shrinks by itself\"")
-                + (points ? "; with only " + p.sizes().size() + " value size(s), sizes are categories and points are not joined" : "")
+                + (points ? "; value sizes are categories (" + (p.sizes().size() < MIN_SIZES_FOR_LINES ? "only " + p.sizes().size()
+                        + " measured" : "some too close to tell apart on a linear axis") + ") and points are not joined" : "")
                 + (step ? "; Go stores values of up to 128 bytes inline, larger ones behind a pointer." : ".");
         return Charts.draw(runDir, FILE, "Bytes kept after deleting, against value size: JDK and library maps left, mapleak's models and Go right",
                 caption, () -> picture(p, axis));
@@ -173,7 +193,7 @@ final class RetainedAfterDeleteChart {
     }
 
     private static AxesChart<?, ?> panel(String title, List<Drawn> series, List<Integer> sizes, ByteAxis axis, int width) {
-        boolean points = sizes.size() < MIN_SIZES_FOR_LINES;
+        boolean points = asCategories(sizes);
         AxesChart<?, ?> c = points
                 ? new CategoryChartBuilder().width(width).height(Charts.HEIGHT).title(title).xAxisTitle("value size").build()
                 : new XYChartBuilder().width(width).height(Charts.HEIGHT).title(title).xAxisTitle("value size (bytes)").build();

@@ -207,4 +207,13 @@ class ChartSeriesTest {
                 Charts.wrap("JDK_HASH_MAP, JDK_LINKED_HASH_MAP, JDK_CONCURRENT_HASH_MAP", 30));
         assertEquals("ECLIPSE, HPPC, AGRONA", Charts.wrap("ECLIPSE, HPPC, AGRONA", 30));
     }
+
+    /** quick's and full's sizes hold 128 and 129, a byte apart: categories; an even sweep is a line; two sizes are points. */
+    @Test
+    void valueSizesTooFewOrTooCloseForALinearAxisAreCategories() {
+        assertTrue(RetainedAfterDeleteChart.asCategories(List.of(128, 129)));
+        assertTrue(RetainedAfterDeleteChart.asCategories(List.of(64, 128, 129, 256)));
+        assertTrue(RetainedAfterDeleteChart.asCategories(List.of(64, 96, 127, 128, 129, 160, 192, 256)));
+        assertFalse(RetainedAfterDeleteChart.asCategories(List.of(64, 96, 128, 160, 192, 256)));
+    }
 }

@@ -60,6 +60,16 @@ class FirstScreenTest {
                 + " entries — 3 maps, 128 B values, JDK 17.0.15, G1\n"), md.substring(0, 200));
     }
 
+    /** seed-go measured 4 maps in Java and Go's own two (GO_RUNTIME, GO_RUNTIME_POINTER): Go is named, not counted. */
+    @Test
+    void aTitleCountsTheJavaMapsAndNamesGoApart() throws IOException {
+        Path run = Fixtures.copy("seed-go", tmp.resolve("seed-go-title"));
+        render(run);
+        String md = Files.readString(run.resolve("report.md"));
+        assertTrue(md.startsWith("# mapleak: memory Java maps keep after deleting all 100,000 entries — 4 maps and Go's own,"
+                + " measured, 128–129 B values, JDK 17.0.15, G1\n"), md.substring(0, 200));
+    }
+
     /** A published run that says what it left out in LEFT-OUT.md gets a link to it, in both formats. */
     @Test
     void theBannerLinksLeftOutMdWhereTheFolderHasOne() throws IOException {
