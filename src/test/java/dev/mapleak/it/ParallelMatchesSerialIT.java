@@ -24,8 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ParallelMatchesSerialIT {
 
-    /** smoke narrowed to four maps: fill, delete, reclaim KEEP and REBUILD each, 16 groups. */
+    /** smoke narrowed to four maps: a memory group each for KEEP and REBUILD, 8 groups of four states each. */
     static final String[] NARROW = {"--", "-p", "subject=JDK_HASH_MAP,FASTUTIL,HPPC,AGRONA"};
+    /** Every state a memory group records: START, FILLED and DELETED under their prefixes, RECLAIMED bare. */
+    static final List<String> STATES = List.of("start.", "filled.", "deleted.", "");
 
     @TempDir
     Path tmp;
@@ -37,19 +39,23 @@ class ParallelMatchesSerialIT {
         assertEquals(1, jobsIn(serial));
         assertEquals(2, jobsIn(parallel));
 
-        Map<String, Double> jolSerial = scores(serial, "retained.jol.bytes");
-        Map<String, Double> heapSerial = scores(serial, "retained.heap.bytes");
-        Map<String, Double> heapParallel = scores(parallel, "retained.heap.bytes");
-        assertEquals(16, jolSerial.size(), jolSerial.keySet().toString());
-        assertEquals(jolSerial, scores(parallel, "retained.jol.bytes"));
-        assertEquals(heapSerial.keySet(), heapParallel.keySet());
         StringBuilder table = new StringBuilder();
-        for (String group : heapSerial.keySet()) {
-            double a = heapSerial.get(group);
-            double b = heapParallel.get(group);
-            table.append(String.format("%-90s jol %,12.0f  heap %,12.0f vs %,12.0f (%+,.0f)%n",
-                    group, jolSerial.get(group), a, b, b - a));
-            assertTrue(Math.abs(a - b) <= HeapProbe.SETTLED_BYTES, group + ": heap after GC " + a + " (jobs 1) vs " + b + " (jobs 2)");
+        for (String state : STATES) {
+            Map<String, Double> jolSerial = scores(serial, state + "retained.jol.bytes");
+            Map<String, Double> heapSerial = scores(serial, state + "retained.heap.bytes");
+            Map<String, Double> heapParallel = scores(parallel, state + "retained.heap.bytes");
+            assertEquals(8, jolSerial.size(), jolSerial.keySet().toString());
+            assertTrue(jolSerial.values().stream().noneMatch(v -> v.isNaN()), state + ": every group has JOL's figure");
+            assertEquals(jolSerial, scores(parallel, state + "retained.jol.bytes"), state);
+            assertEquals(heapSerial.keySet(), heapParallel.keySet());
+            for (String group : heapSerial.keySet()) {
+                double a = heapSerial.get(group);
+                double b = heapParallel.get(group);
+                table.append(String.format("%-9s %-90s jol %,12.0f  heap %,12.0f vs %,12.0f (%+,.0f)%n",
+                        state.isEmpty() ? "reclaimed" : state, group, jolSerial.get(group), a, b, b - a));
+                assertTrue(Math.abs(a - b) <= HeapProbe.SETTLED_BYTES,
+                        state + group + ": heap after GC " + a + " (jobs 1) vs " + b + " (jobs 2)");
+            }
         }
         System.out.print(table); // the comparison, for the record (target/failsafe-reports)
     }
