@@ -192,24 +192,33 @@ final class KeyFindings {
         }
         RemedyCosts costs = RemedyCosts.of(data.results());
         if (!costs.isEmpty()) {
-            Map<String, List<String>> sound = new LinkedHashMap<>();
+            // library maps and mapleak's own apart (issue 16): a reader choosing a library map reads its costs alone
+            Map<String, List<String>> library = new LinkedHashMap<>();
+            Map<String, List<String>> own = new LinkedHashMap<>();
             for (Advice.Pick p : Advice.picks(s, vs, costs)) {
-                p.best().ifPresent(b -> b.cost().ifPresent(c -> sound.computeIfAbsent(p.subject() + tag(s, p.subject()) + " "
+                Map<String, List<String>> into = s.provenance(p.subject()) == Provenance.LIBRARY ? library : own;
+                p.best().ifPresent(b -> b.cost().ifPresent(c -> into.computeIfAbsent(p.subject() + tag(s, p.subject()) + " "
                         + b.strategy(), k -> new ArrayList<>()).add("at " + p.deleteFraction() + " frees "
                         + Format.bytes(b.freedBytes()) + " in " + Format.ms(c.median()) + " ms (n=" + c.n() + ", allocates "
                         + Format.bytes(c.allocBytes()) + ")")));
             }
-            if (!sound.isEmpty()) {
-                List<String> parts = new ArrayList<>();
-                sound.forEach((who, costsOf) -> parts.add("**" + who + "** " + String.join(", ", costsOf)));
-                // its own finding: a reader looking for "what does it cost" should not have to find it mid-paragraph
-                sentences.add("**What the best remedy costs**, where the timing pass measured it soundly (median of n shots, "
-                        + "n ≥ " + RemedyCosts.MIN_SAMPLES + ", at least " + Format.ratio(RemedyCosts.FLOOR_FACTOR)
-                        + " the timer's floor; " + Section.REMEDY_COST.reference() + "), by deleteFraction: "
-                        + String.join("; ", parts) + ".");
+            // each its own finding: a reader looking for "what does it cost" should not have to find it mid-paragraph
+            if (!library.isEmpty()) {
+                sentences.add("**What the best remedy costs** for the library maps, where the timing pass measured it soundly"
+                        + " (median of n shots, n ≥ " + RemedyCosts.MIN_SAMPLES + ", at least " + Format.ratio(RemedyCosts.FLOOR_FACTOR)
+                        + " the timer's floor; " + Section.REMEDY_COST.reference() + "), by deleteFraction: " + costList(library) + ".");
+            }
+            if (!own.isEmpty()) {
+                sentences.add("**What the best remedy costs** for mapleak's own maps, measured alike: " + costList(own) + ".");
             }
         }
         return sentences;
+    }
+
+    private static String costList(Map<String, List<String>> costs) {
+        List<String> parts = new ArrayList<>();
+        costs.forEach((who, costsOf) -> parts.add("**" + who + "** " + String.join(", ", costsOf)));
+        return String.join("; ", parts);
     }
 
     // ---- 6. memory handed back to the OS, per collector ---------------------------------------------

@@ -32,7 +32,7 @@ class PublishedRunsRerenderTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"20261124-085330-seed", "20261124-085701-full", "20261130-070642-gc-matrix"})
+    @ValueSource(strings = {"20261124-085330-seed", "20261124-085701-full", "20261130-070642-gc-matrix", "20261130-084947-remedies"})
     void reportMdReRendersExactlyAsCommitted(String name) throws IOException {
         Path published = REPORTS.resolve(name);
         Path run = copyInputs(published, tmp.resolve(name));
@@ -100,6 +100,23 @@ class PublishedRunsRerenderTest {
         assertTrue(md.contains("**less than 10.0%** under parallel, serial, zgc (JDK 17, 25)"), md);
         assertTrue(md.contains("**at least 50.0%** under g1, parallel-tuned, serial-tuned, shenandoah, shenandoah-tuned, zgc-tuned (JDK 17, 25)"), md);
         assertTrue(md.contains("**1 of 2 library maps keeps its table**: JDK_HASH_MAP 8.00 MiB (**8.4 B per deleted entry**)"), md);
+    }
+
+    /**
+     * The remedies run: the cost of the best remedy per map from its timing pass, library maps in one finding and
+     * mapleak's own in another. JDK_HASH_MAP REBUILD at 0.5: 13.46 ms, the median of its 10 shots (section 6's table).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"20261130-084947-remedies"})
+    void theRemediesRunKeepsLibraryCostsApartFromMapleaksOwn(String name) throws IOException {
+        String md = render(name);
+        String box = md.substring(md.indexOf("> **Key findings**"), md.indexOf("## 1. "));
+        int library = box.indexOf("**What the best remedy costs** for the library maps");
+        int own = box.indexOf("**What the best remedy costs** for mapleak's own maps");
+        assertTrue(library > 0 && own > library, box);
+        String libraryLine = box.substring(library, own);
+        assertTrue(libraryLine.contains("**JDK_HASH_MAP REBUILD** at 0.5 frees 4.00 MiB in 13.46 ms (n=10, allocates 19.26 MiB)"), libraryLine);
+        assertFalse(libraryLine.contains("FLAT_") || libraryLine.contains("GO_HYBRID"), libraryLine);
     }
 
     private String render(String name) throws IOException {
