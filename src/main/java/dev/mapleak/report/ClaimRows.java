@@ -132,7 +132,7 @@ final class ClaimRows {
         boolean any = false;
         for (int vs : sizes(s)) {
             Optional<Storage> layout = s.storage(subject, vs);
-            double k = metric == Metric.RETAINED_JOL ? heapOrJol(s, subject, vs) : s.keptAfterDelete(subject, vs, metric);
+            double k = metric == Metric.RETAINED_JOL ? ClaimsCheck.heapOrJolKept(s, subject, vs) : s.keptAfterDelete(subject, vs, metric);
             if (layout.isEmpty() || Double.isNaN(k)) {
                 cells.add(Format.MISSING);
                 continue;
@@ -153,12 +153,6 @@ final class ClaimRows {
                 : pointer == 0 ? "not applicable: values stored INLINE, no pointer to collect"
                 : collected == pointer ? "values collected" : collected == 0 ? "values still held" : "collected at some sizes";
         return Optional.of(new MapRow(subject, whose, cells, result));
-    }
-
-    /** Heap after GC where measured (what the JVM really kept), else JOL: the claim's rule. */
-    private static double heapOrJol(Scenario s, String subject, int vs) {
-        double heap = s.keptAfterDelete(subject, vs, Metric.RETAINED_HEAP);
-        return Double.isNaN(heap) ? s.keptAfterDelete(subject, vs, Metric.RETAINED_JOL) : heap;
     }
 
     // ---- 4. rebuilding frees ---------------------------------------------------------------------------

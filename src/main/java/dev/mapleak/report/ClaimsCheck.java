@@ -341,7 +341,9 @@ final class ClaimsCheck {
         return cases == 0 ? Optional.empty() : Optional.of(new Finding(MapGroup.CONTROLLED.label(),
                 "same table, values through a pointer or inline: " + String.join("; ", parts), Verdict.ofCount(agree, cases)));
     }
-    private static double heapOrJolKept(Scenario s, String subject, int vs) {
+
+    /** Kept after the deletes by heap after GC where measured (what the JVM really kept), else by JOL: claims 5.2 and 5.3. */
+    static double heapOrJolKept(Scenario s, String subject, int vs) {
         double heap = s.keptAfterDelete(subject, vs, Metric.RETAINED_HEAP);
         return Double.isNaN(heap) ? s.keptAfterDelete(subject, vs, Metric.RETAINED_JOL) : heap;
     }
