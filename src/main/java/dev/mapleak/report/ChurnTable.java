@@ -74,20 +74,20 @@ final class ChurnTable {
         for (Measurement m : ms) {
             List<String> cells = new ArrayList<>(keyCells.apply(m));
             cells.add(Spread.of(m.primary()).cell());
-            cells.add(mib(m, Metric.RETAINED_JOL));
+            cells.add(bytes(m, Metric.RETAINED_JOL));
             if (min) {
-                cells.add(mib(m, Metric.RETAINED_JOL_MIN));
-                cells.add(mib(m, Metric.RETAINED_JOL_MAX));
+                cells.add(bytes(m, Metric.RETAINED_JOL_MIN));
+                cells.add(bytes(m, Metric.RETAINED_JOL_MAX));
             }
             if (heap) {
-                cells.add(mib(m, Metric.RETAINED_HEAP));
+                cells.add(bytes(m, Metric.RETAINED_HEAP));
             }
             if (go) {
-                cells.add(mib(m, Metric.RETAINED_GO));
+                cells.add(bytes(m, Metric.RETAINED_GO));
             }
             if (goMin) {
-                cells.add(mib(m, Metric.RETAINED_GO_MIN));
-                cells.add(mib(m, Metric.RETAINED_GO_MAX));
+                cells.add(bytes(m, Metric.RETAINED_GO_MIN));
+                cells.add(bytes(m, Metric.RETAINED_GO_MAX));
             }
             t.row(cells);
         }
@@ -95,7 +95,7 @@ final class ChurnTable {
     }
 
     /** A memory metric as median (range, n) when its samples differ, else its one value; a dash when absent. */
-    private static String mib(Measurement m, Metric metric) {
+    private static String bytes(Measurement m, Metric metric) {
         return m.metric(metric).map(s -> Spread.of(s).bytes()).orElse(Format.MISSING);
     }
 }

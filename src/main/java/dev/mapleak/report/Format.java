@@ -19,25 +19,6 @@ public final class Format {
     }
 
     /**
-     * Bytes as a bare number of MiB, for a chart's axis (whose title names the unit); text and tables use {@link #bytes}.
-     */
-    public static String mib(double bytes) {
-        if (Double.isNaN(bytes)) {
-            return MISSING;
-        }
-        double m = bytes / MIB;
-        double a = Math.abs(m);
-        if (a == 0) {
-            return "0";
-        }
-        if (a >= 10) {
-            return String.format(Locale.ROOT, "%,.2f", m);
-        }
-        int decimals = Math.max(2, 2 - (int) Math.floor(Math.log10(a)));
-        return String.format(Locale.ROOT, "%." + Math.min(decimals, 6) + "f", m);
-    }
-
-    /**
      * Bytes in the unit that fits them, the same wherever they appear: whole bytes below a KiB ({@code 48 B}), then
      * three significant digits in KiB or MiB below 10 of them ({@code 64.1 KiB}, {@code 1.89 MiB}), two decimals above
      * ({@code 293.29 MiB}), and GiB from 1,024 MiB on ({@code 1.00 GiB}). A value that rounds to zero prints as

@@ -146,8 +146,8 @@ final class SeedSection {
                     continue;
                 }
                 t.row(List.of(subject, p.label() + library(s, subject), s.storageLabel(subject, vs),
-                        mib(s, subject, vs, Phase.START, strategy), mib(s, subject, vs, Phase.FILLED, strategy),
-                        mib(s, subject, vs, Phase.DELETED, strategy), mib(s, subject, vs, Phase.RECLAIMED, strategy),
+                        jolBytes(s, subject, vs, Phase.START, strategy), jolBytes(s, subject, vs, Phase.FILLED, strategy),
+                        jolBytes(s, subject, vs, Phase.DELETED, strategy), jolBytes(s, subject, vs, Phase.RECLAIMED, strategy),
                         Format.percent(s.keptAfterDelete(subject, vs, Metric.RETAINED_JOL)),
                         Format.bytesPerDeleted(s.keptPerDeletedEntry(subject, vs, Metric.RETAINED_JOL)),
                         heapAfterGc(s, subject, vs)));
@@ -235,7 +235,7 @@ final class SeedSection {
         return unsettled ? cell + " (unsettled)" : cell;
     }
 
-    private static String mib(Scenario s, String subject, int vs, Phase phase, String strategy) {
+    private static String jolBytes(Scenario s, String subject, int vs, Phase phase, String strategy) {
         return s.reading(subject, vs, phase, strategy, Metric.RETAINED_JOL).bytes();
     }
 }

@@ -9,17 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FormatTest {
 
     @Test
-    void mibKeepsThreeSignificantDigitsBelowTenAndTwoDecimalsAbove() {
-        assertEquals("0.000046", Format.mib(48));          // an empty HashMap
-        assertEquals("0.0626", Format.mib(65_600));        // its 16k-slot table
-        assertEquals("1.89", Format.mib(1_985_600));
-        assertEquals("293.50", Format.mib(293.50 * 1048576));
-        assertEquals("1,024.00", Format.mib(1L << 30));
-        assertEquals("0", Format.mib(0));
-        assertEquals("–", Format.mib(Double.NaN));
-    }
-
-    @Test
     void bytesScaleFromBToGiBAndNeverPrintMinusZero() {
         assertEquals("48 B", Format.bytes(48));                  // an empty HashMap (JOL), which read 0.000046 MiB before
         assertEquals("1,016 B", Format.bytes(1016));
