@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.lang.ref.WeakReference;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -101,8 +102,13 @@ public class LifecycleBenchmark {
         /** Measures the state the timed phase left, then lets it go so the next baseline does not see it. */
         @TearDown(Level.Iteration)
         public void measureAndRelease() {
-            RetainedMemoryRecorder.record("", map);
+            recordReclaimed();
             map = null;
+        }
+
+        /** Records the state the timed phase left under the bare names. */
+        void recordReclaimed() {
+            RetainedMemoryRecorder.record("", map);
         }
     }
 
@@ -168,22 +174,44 @@ public class LifecycleBenchmark {
      * The memory group's state: its untimed setup passes through START, FILLED and DELETED and records each (prefixed
      * names, {@link Metric#prefix}), all relative to one baseline taken before the map existed; the teardown records
      * RECLAIMED under the bare names. One fork so measures every state of the lifecycle for one strategy.
+     *
+     * <p>START and FILLED are the same for every group of a point (subject, value size, entries, key order: the keys
+     * come from a fixed seed), DELETED for every strategy at one delete fraction. Where one JVM runs several groups of a
+     * point ({@code dev.mapleak.run.PointBatch}) each of those states is measured by the first group that reaches it
+     * and carried by the others ({@link RetainedMemoryRecorder#recordOnce}); RECLAIMED, which the strategy makes, is
+     * always measured.
      */
     @State(Scope.Benchmark)
     public static class Passage extends StrategyState {
         @Setup(Level.Iteration)
         public void fillAndDeleteRecording() {
+            String point = subject + "," + valueSize + "," + entries + "," + keys;
             RetainedMemoryRecorder.takeBaseline();
             map = subject.create(valueSize);
-            RetainedMemoryRecorder.record(Metric.prefix(Phase.START), map);
+            RetainedMemoryRecorder.recordOnce(Metric.prefix(Phase.START), map, point + ",START", this);
             long t = PhaseTrace.start();
             map = Lifecycle.fill(map, keyOrder);
             PhaseTrace.done("setup.fill", t);
-            RetainedMemoryRecorder.record(Metric.prefix(Phase.FILLED), map);
+            RetainedMemoryRecorder.recordOnce(Metric.prefix(Phase.FILLED), map, point + ",FILLED", this);
             t = PhaseTrace.start();
             Lifecycle.delete(map, keyOrder, deleteCount);
             PhaseTrace.done("setup.delete", t);
-            RetainedMemoryRecorder.record(Metric.prefix(Phase.DELETED), map);
+            RetainedMemoryRecorder.recordOnce(Metric.prefix(Phase.DELETED), map, point + ",DELETED," + deleteFraction, this);
+            deleted = new WeakReference<>(map);
+        }
+
+        /**
+         * The map the deletes left, to know whether the strategy returned that very map (KEEP). Weak: a strong
+         * reference would keep the map a remedy dropped alive through RECLAIMED's heap reading.
+         */
+        private WeakReference<SubjectMap> deleted = new WeakReference<>(null);
+
+        @Override
+        void recordReclaimed() {
+            // KEEP returns the map it was given and does nothing to it: the object graph JOL walked at DELETED
+            boolean untouched = strategy == Strategy.KEEP && map == deleted.get();
+            deleted = new WeakReference<>(null);
+            RetainedMemoryRecorder.recordCarryingJol("", map, untouched ? Metric.prefix(Phase.DELETED) : null);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.mapleak.measure;
 import dev.mapleak.folder.Metric;
 import dev.mapleak.subject.SubjectMap;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -23,6 +24,11 @@ public final class RetainedMemoryRecorder {
 
     private static Probe.Baseline baseline;
     private static final Map<String, Double> readings = new LinkedHashMap<>();
+    /** States this JVM measured once for an earlier trial ({@link #recordOnce}): key → who measured it, readings. */
+    private static final Map<String, Passed> passed = new HashMap<>();
+
+    private record Passed(Object trial, Map<String, Double> readings) {
+    }
 
     private RetainedMemoryRecorder() {
     }
@@ -63,10 +69,24 @@ public final class RetainedMemoryRecorder {
      * or e.g. "start." for a state recorded before it.
      */
     public static synchronized void record(String prefix, SubjectMap map) {
+        recordCarryingJol(prefix, map, null);
+    }
+
+    /**
+     * {@link #record}, but JOL's size is copied from the reading under {@code jolFrom} (a prefix) where this trial
+     * took one: for a map that is the very object graph JOL walked then, untouched since (KEEP does nothing to the map
+     * the deletes left), so the walk would count the same objects again. Every other probe reads anew.
+     */
+    public static synchronized void recordCarryingJol(String prefix, SubjectMap map, String jolFrom) {
         if (baseline == null) {
             return;
         }
         for (Probe probe : Probe.values()) {
+            Double earlier = jolFrom == null || probe != Probe.RETAINED_JOL ? null : readings.get(jolFrom + probe.metric());
+            if (earlier != null) {
+                readings.put(prefix + probe.metric(), earlier);
+                continue;
+            }
             long t = PhaseTrace.start();
             OptionalDouble value = probe.read(map, baseline);
             PhaseTrace.done(prefix + "probe." + probe, t);
@@ -74,6 +94,33 @@ public final class RetainedMemoryRecorder {
                 readings.put(prefix + probe.metric(), value.getAsDouble());
             }
         }
+    }
+
+    /**
+     * {@link #record}, for a state that several trials in this JVM pass through identically ({@code state} names it,
+     * e.g. the filled map of one subject, value size and key order): the first trial to reach it reads every probe;
+     * a later trial ({@code trial} is not the one that measured it) carries those readings instead of reading again.
+     * Within one trial every iteration reads again, so a trial's spread is its own. Used where one JVM runs several
+     * groups of one point ({@code dev.mapleak.run.PointBatch}); a JVM that runs one group measures everything.
+     */
+    public static synchronized void recordOnce(String prefix, SubjectMap map, String state, Object trial) {
+        if (baseline == null) {
+            return;
+        }
+        Passed earlier = passed.get(state);
+        if (earlier != null && earlier.trial() != trial) {
+            readings.putAll(earlier.readings());
+            PhaseTrace.done(prefix + "carried", PhaseTrace.start());
+            return;
+        }
+        record(prefix, map);
+        Map<String, Double> taken = new LinkedHashMap<>();
+        readings.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                taken.put(k, v);
+            }
+        });
+        passed.put(state, new Passed(trial, taken));
     }
 
     /**

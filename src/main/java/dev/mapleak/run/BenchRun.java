@@ -267,9 +267,30 @@ public final class BenchRun {
                     .orElse(null);
             GroupTimes times = GroupTimes.open(folder);
             Progress progress = new Progress(todo.size());
-            failed = new GroupPool(p.jobs().count(), console, interruption::requested).run(GroupPool.order(todo),
-                    (c, output) -> GoLifecycle.isGo(c.benchmark()) && goRunner != null
-                            ? goRunner.run(c, output) : runner.run(c, p.jvms().get(c.jvm()), output),
+            PointBatch points = new PointBatch(folder, p.profile().settings(), runner, interruption::requested);
+            boolean batched = request.jmhArgs().isEmpty() && request.profilers().isEmpty();
+            GroupPool.Group group = new GroupPool.Group() {
+                @Override
+                public GroupRunner.Outcome run(Combination c, Console.GroupOutput output) throws IOException {
+                    return GoLifecycle.isGo(c.benchmark()) && goRunner != null
+                            ? goRunner.run(c, output) : runner.run(c, p.jvms().get(c.jvm()), output);
+                }
+
+                @Override
+                public void runBatch(List<Combination> batch, Console.GroupOutput output, GroupPool.Ended ended)
+                        throws IOException {
+                    if (batch.size() > 1) {
+                        points.run(batch, p.jvms().get(batch.get(0).jvm()), output, ended);
+                    } else {
+                        GroupPool.Group.super.runBatch(batch, output, ended);
+                    }
+                }
+            };
+            // A point's memory groups share one JVM unless the command line asks JMH for something (forks, flags,
+            // profilers): then every group runs in JMH's own fork, as asked.
+            failed = new GroupPool(p.jobs().count(), console, interruption::requested,
+                    c -> batched && TimingGroups.forks(c, p.profile().settings()) == 1 ? PointBatch.key(c) : c.id())
+                    .run(GroupPool.order(todo), group,
                     (c, outcome, took, sideBySide) -> {
                         if (outcome.ok()) {
                             times.record(c, took, sideBySide);

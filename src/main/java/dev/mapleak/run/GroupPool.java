@@ -5,14 +5,18 @@ import dev.mapleak.gorun.GoLifecycle;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Runs a run's to-do list: the memory groups {@code jobs} at a time, each in its own fork with its own heap, then
@@ -33,6 +37,24 @@ final class GroupPool {
     /** Runs one group, its output going to {@code output}. */
     interface Group {
         GroupRunner.Outcome run(Combination c, Console.GroupOutput output) throws IOException;
+
+        /**
+         * Runs a batch of groups that share one JVM ({@link PointBatch}), telling {@code ended} of each as it ends;
+         * by default one group at a time, each on its own.
+         */
+        default void runBatch(List<Combination> batch, Console.GroupOutput output, Ended ended) throws IOException {
+            for (Combination c : batch) {
+                long t0 = System.nanoTime();
+                if (!ended.ended(c, run(c, output), Duration.ofNanos(System.nanoTime() - t0))) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Told of one group of a batch as it ends; false once the batch should stop (the run is stopping). */
+    interface Ended {
+        boolean ended(Combination c, GroupRunner.Outcome outcome, Duration took) throws IOException;
     }
 
     /** Told of every group that ended (not of one cut short by an interruption), one group at a time. */
@@ -43,14 +65,36 @@ final class GroupPool {
     private final int jobs;
     private final Console console;
     private final BooleanSupplier interrupted;
+    private final Function<Combination, String> batchKey;
 
+    /** Every group its own batch. */
     GroupPool(int jobs, Console console, BooleanSupplier interrupted) {
+        this(jobs, console, interrupted, Combination::id);
+    }
+
+    /**
+     * @param batchKey groups that run side by side and share a key run as one batch, in one JVM where {@link Group}
+     *                 can ({@link PointBatch#key}); a group with a key of its own runs alone in its batch
+     */
+    GroupPool(int jobs, Console console, BooleanSupplier interrupted, Function<Combination, String> batchKey) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs " + jobs);
         }
         this.jobs = jobs;
         this.console = console;
         this.interrupted = interrupted;
+        this.batchKey = batchKey;
+    }
+
+    /** The side-by-side groups of {@code todo} as batches, in the order their first group comes in the plan. */
+    List<List<Combination>> batches(List<Combination> todo) {
+        Map<String, List<Combination>> byKey = new LinkedHashMap<>();
+        for (Combination c : todo) {
+            if (runsSideBySide(c)) {
+                byKey.computeIfAbsent(batchKey.apply(c), k -> new ArrayList<>()).add(c);
+            }
+        }
+        return new ArrayList<>(byKey.values());
     }
 
     /**
@@ -73,14 +117,14 @@ final class GroupPool {
      * itself (a full disk) lets the groups in flight end, starts no more, and is thrown.
      */
     int run(List<Combination> todo, Group group, Finished finished) throws IOException {
-        List<Combination> sideBySide = todo.stream().filter(GroupPool::runsSideBySide).toList();
+        List<List<Combination>> sideBySide = batches(todo);
         List<Combination> alone = todo.stream().filter(c -> !runsSideBySide(c)).toList();
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<IOException> broken = new AtomicReference<>();
         int slots = Math.min(jobs, Math.max(1, sideBySide.size()));
         if (slots == 1) {
-            for (Combination c : sideBySide) {
-                if (!one(c, group, finished, true, 1, failed, broken)) {
+            for (List<Combination> batch : sideBySide) {
+                if (!batch(batch, group, finished, true, 1, failed, broken)) {
                     break;
                 }
             }
@@ -92,8 +136,8 @@ final class GroupPool {
             });
             try {
                 List<Future<?>> futures = new ArrayList<>();
-                for (Combination c : sideBySide) {
-                    futures.add(pool.submit(() -> one(c, group, finished, false, slots, failed, broken)));
+                for (List<Combination> batch : sideBySide) {
+                    futures.add(pool.submit(() -> batch(batch, group, finished, false, slots, failed, broken)));
                 }
                 for (Future<?> f : futures) {
                     waitFor(f);
@@ -103,7 +147,7 @@ final class GroupPool {
             }
         }
         for (Combination c : alone) {
-            if (!one(c, group, finished, true, 1, failed, broken)) {
+            if (!batch(List.of(c), group, finished, true, 1, failed, broken)) {
                 break;
             }
         }
@@ -113,25 +157,28 @@ final class GroupPool {
         return failed.get();
     }
 
-    /** Runs {@code c} unless the run is stopping; false once it is (interrupted, or an I/O failure). */
-    private boolean one(Combination c, Group group, Finished finished, boolean live, int sideBySide,
-                        AtomicInteger failed, AtomicReference<IOException> broken) {
+    /** Runs {@code batch} unless the run is stopping; false once it is (interrupted, or an I/O failure). */
+    private boolean batch(List<Combination> batch, Group group, Finished finished, boolean live, int sideBySide,
+                          AtomicInteger failed, AtomicReference<IOException> broken) {
         if (interrupted.getAsBoolean() || broken.get() != null) {
             return false;
         }
-        long t0 = System.nanoTime();
+        AtomicBoolean going = new AtomicBoolean(true);
         try (Console.GroupOutput output = console.group(live)) {
-            GroupRunner.Outcome outcome = group.run(c, output);
-            if (interrupted.getAsBoolean() && !outcome.ok()) {
-                return false; // cut short by the user: not a failure, and resume measures it
-            }
-            if (!outcome.ok()) {
-                failed.incrementAndGet();
-            }
-            synchronized (this) { // the callback writes files and counts: never two groups' at once
-                finished.finished(c, outcome, Duration.ofNanos(System.nanoTime() - t0), sideBySide);
-            }
-            return true;
+            group.runBatch(batch, output, (c, outcome, took) -> {
+                if (interrupted.getAsBoolean() && !outcome.ok()) {
+                    going.set(false); // cut short by the user: not a failure, and resume measures it
+                    return false;
+                }
+                if (!outcome.ok()) {
+                    failed.incrementAndGet();
+                }
+                synchronized (this) { // the callback writes files and counts: never two groups' at once
+                    finished.finished(c, outcome, took, sideBySide);
+                }
+                return !interrupted.getAsBoolean();
+            });
+            return going.get() && !interrupted.getAsBoolean();
         } catch (IOException e) {
             broken.compareAndSet(null, e);
             return false;

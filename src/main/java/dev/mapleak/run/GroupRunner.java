@@ -173,7 +173,7 @@ final class GroupRunner {
         return "the fork produced no result (see the output tail)";
     }
 
-    private void recordFailure(Combination c, JvmConfig jvm, String reason, List<String> tail) throws IOException {
+    void recordFailure(Combination c, JvmConfig jvm, String reason, List<String> tail) throws IOException {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("id", c.id());
         record.put("benchmark", c.benchmark());

@@ -5,7 +5,11 @@ import dev.mapleak.folder.UsageException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -14,7 +18,8 @@ import java.util.function.Function;
  * ({@code ./run-bench.sh merge}).
  *
  * <p>Groups are balanced by their time estimate with the longest-processing-time rule: longest first, each to the
- * part with the least estimated time so far (ties to the lower part, groups of equal estimate in id order). Every
+ * part with the least estimated time so far (ties to the lower part, units of equal estimate in key order); a map
+ * point's memory groups stay together ({@link #split}). Every
  * machine computes the same assignment from the same plan, so no coordinator is needed, and the N parts cover the
  * plan exactly once.
  */
@@ -43,28 +48,38 @@ public record Shard(int index, int count) {
     /** This shard's groups, in plan order. */
     List<Combination> select(List<Combination> groups, Function<Combination, Duration> estimate) {
         List<List<Combination>> parts = split(groups, estimate, count);
-        List<Combination> mine = parts.get(index - 1);
+        Set<Combination> mine = new HashSet<>(parts.get(index - 1));
         return groups.stream().filter(mine::contains).toList();
     }
 
-    /** The N parts, by the longest-processing-time rule. */
+    /**
+     * The N parts, by the longest-processing-time rule over units: the memory groups of one map point form one unit
+     * ({@link PointBatch#key}), so a point's states are reached and measured on one machine, in one JVM; every other
+     * group is a unit of its own.
+     */
     static List<List<Combination>> split(List<Combination> groups, Function<Combination, Duration> estimate, int n) {
-        List<Combination> order = new ArrayList<>(groups);
-        order.sort(Comparator.comparing((Combination c) -> estimate.apply(c)).reversed().thenComparing(Combination::id));
+        Map<String, List<Combination>> units = new LinkedHashMap<>();
+        for (Combination c : groups) {
+            units.computeIfAbsent(PointBatch.key(c), k -> new ArrayList<>()).add(c);
+        }
+        Map<String, Long> millis = new LinkedHashMap<>();
+        units.forEach((k, unit) -> millis.put(k, unit.stream().mapToLong(c -> estimate.apply(c).toMillis()).sum()));
+        List<String> order = new ArrayList<>(units.keySet());
+        order.sort(Comparator.comparing((String k) -> millis.get(k)).reversed().thenComparing(k -> k));
         List<List<Combination>> parts = new ArrayList<>();
         long[] load = new long[n];
         for (int i = 0; i < n; i++) {
             parts.add(new ArrayList<>());
         }
-        for (Combination c : order) {
+        for (String k : order) {
             int least = 0;
             for (int i = 1; i < n; i++) {
                 if (load[i] < load[least]) {
                     least = i;
                 }
             }
-            parts.get(least).add(c);
-            load[least] += estimate.apply(c).toMillis();
+            parts.get(least).addAll(units.get(k));
+            load[least] += millis.get(k);
         }
         return parts;
     }

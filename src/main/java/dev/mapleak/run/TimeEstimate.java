@@ -14,7 +14,9 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -60,7 +62,7 @@ final class TimeEstimate {
 
     /**
      * The wall time of running {@code groups} as {@link GroupPool} does: the memory groups over {@code jobs} slots
-     * in plan order, each to the slot that frees first, then the other groups one after another. Each group's time is
+     * in plan order, each point's groups together ({@link PointBatch}) to the slot that frees first, then the other groups one after another. Each group's time is
      * the median of earlier runs on this machine ({@code past}) where there is one, else {@link #of}.
      *
      * @return the time, and how many groups' times were measured ones
@@ -72,18 +74,22 @@ final class TimeEstimate {
         int measured = 0;
         List<MeasuredTimes.Sample> used = new ArrayList<>();
         SortedSet<Integer> measuredAt = new TreeSet<>();
+        Map<String, Long> batches = new LinkedHashMap<>(); // a point's memory groups run in one slot, one after another
         for (Combination c : sideBySide) {
             Optional<Duration> m = past.median(c, slots);
             measured += m.isPresent() ? 1 : 0;
             used.addAll(past.samples(c, slots));
             past.samples(c, slots).forEach(x -> measuredAt.add(x.sideBySide()));
+            batches.merge(PointBatch.key(c), m.orElseGet(() -> of(c, s)).toMillis(), Long::sum);
+        }
+        for (long batch : batches.values()) {
             int first = 0;
             for (int i = 1; i < slots; i++) {
                 if (free[i] < free[first]) {
                     first = i;
                 }
             }
-            free[first] += m.orElseGet(() -> of(c, s)).toMillis();
+            free[first] += batch;
         }
         long total = Arrays.stream(free).max().orElse(0);
         for (Combination c : groups) {

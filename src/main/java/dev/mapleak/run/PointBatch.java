@@ -1,0 +1,167 @@
+package dev.mapleak.run;
+
+import com.google.gson.Gson;
+import dev.mapleak.folder.RunFolder;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs the memory groups of one map point (subject, value size, entries, key order, JVM: every parameter but the
+ * delete fraction and the strategy) one after another in one JVM ({@link PointFork}) instead of one fork each.
+ *
+ * <p>Why: a memory group's fork spends most of its time reaching and measuring states that every group of its point
+ * passes through (START and FILLED; DELETED for every strategy at one delete fraction): the JOL walk of a filled
+ * POINTER map alone is about 1.7 s of a 3–4 s group (src/docs/measuring.md, "Where a memory group's time goes"). In
+ * one JVM the benchmark measures each such state once and the point's later groups carry that reading
+ * ({@code LifecycleBenchmark.Passage}); only RECLAIMED, the state a strategy makes, is measured in every group. What
+ * the groups time is never published, and nothing they report depends on the fork being fresh: JOL is exact, heap
+ * after GC is taken against a baseline each group takes before its map exists.
+ *
+ * <p>A batch is used only where one fork per group would give nothing more: one fork per group, no JMH options or
+ * profilers from the command line (those run every group in its own JMH fork, as before).
+ */
+final class PointBatch {
+
+    /** The parameters that vary inside a point: a batch runs every value of them its point has. */
+    static final Set<String> WITHIN_POINT = Set.of("deleteFraction", "strategy");
+    static final String MEMORY_GROUP = "LifecycleBenchmark.memory";
+
+    private final RunFolder folder;
+    private final Profile.Settings settings;
+    private final GroupRunner failures;
+    private final BooleanSupplier interrupted;
+
+    /** {@code failures} records a failed group as a fork that died is recorded ({@code failures/ID.json}). */
+    PointBatch(RunFolder folder, Profile.Settings settings, GroupRunner failures, BooleanSupplier interrupted) {
+        this.folder = folder;
+        this.settings = settings;
+        this.failures = failures;
+        this.interrupted = interrupted;
+    }
+
+    /** The batch a group belongs to: a memory group's point, any other group's own id (a batch of one). */
+    static String key(Combination c) {
+        if (!c.benchmark().equals(MEMORY_GROUP)) {
+            return c.id();
+        }
+        Map<String, String> point = new LinkedHashMap<>(c.params());
+        point.keySet().removeAll(WITHIN_POINT);
+        return new Combination(c.benchmark(), c.fullName(), point, c.jvm()).id();
+    }
+
+    /**
+     * Runs {@code batch} (groups of one point, on {@code jvm}) in one JVM; tells {@code ended} of each group as it
+     * ends, with the time from the previous group's end (the first's includes the JVM's start). A group the JVM did
+     * not end (it died, or timed out) is a failure with the reason and the output's tail, as for a fork that died.
+     */
+    void run(List<Combination> batch, JvmConfig jvm, Console.GroupOutput output, GroupPool.Ended ended)
+            throws IOException {
+        PointFork.Spec spec = new PointFork.Spec();
+        spec.timeoutMinutes = settings.timeoutMinutes();
+        spec.groups = new ArrayList<>();
+        for (Combination c : batch) {
+            PointFork.Group g = new PointFork.Group();
+            g.fullName = c.fullName();
+            g.params = c.params();
+            g.warmupIterations = TimingGroups.warmupIterations(c, settings);
+            g.iterations = TimingGroups.iterations(c, settings);
+            Path target = folder.resultFile(c.id());
+            g.target = target.toString();
+            g.partial = target.resolveSibling("." + target.getFileName() + ".partial").toString();
+            spec.groups.add(g);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(jvm.jdk().java().toString());
+        command.addAll(jvm.allArgs());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(PointFork.class.getName());
+        PrintStream out = output.stream();
+        out.println("# one JVM for " + batch.size() + " memory group(s) of " + key(batch.get(0)).replace(',', ' '));
+
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+            in.write(new Gson().toJson(spec));
+        }
+        int next = 0;
+        long since = System.nanoTime();
+        List<String> lines = new ArrayList<>();
+        boolean going = true;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.startsWith(PointFork.ENDED)) {
+                    out.println(line);
+                    lines.add(line);
+                    continue;
+                }
+                String[] parts = line.substring(PointFork.ENDED.length()).split(" ");
+                int index = Integer.parseInt(parts[0]);
+                Combination c = batch.get(index);
+                long now = System.nanoTime();
+                Duration took = Duration.ofNanos(now - since);
+                since = now;
+                GroupRunner.Outcome outcome;
+                if (parts[1].equals("ok") && folder.hasResult(c.id())) {
+                    Files.deleteIfExists(folder.failureFile(c.id()));
+                    outcome = new GroupRunner.Outcome(true, "");
+                } else {
+                    outcome = failed(c, jvm, GroupRunner.reasonFrom(lines), output);
+                }
+                lines.clear();
+                next = index + 1;
+                if (going && !ended.ended(c, outcome, took)) {
+                    going = false;
+                    p.destroy(); // the run is stopping: the groups not yet ended are measured on resume
+                }
+            }
+        }
+        try {
+            if (!p.waitFor(1, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        if (!going) {
+            return;
+        }
+        int status = p.isAlive() ? -1 : p.exitValue();
+        for (int i = next; i < batch.size(); i++) {
+            Combination c = batch.get(i);
+            String reason = i == next
+                    ? GroupRunner.reasonFrom(lines) + " (the point's JVM exited with status " + status + ")"
+                    : "not run: the point's JVM exited with status " + status + " during " + batch.get(next).label();
+            if (!ended.ended(c, failed(c, jvm, reason, output), Duration.ZERO)) {
+                return;
+            }
+        }
+    }
+
+    /** A failed group, recorded; or, when the run is being stopped (which stops this JVM), one that resume measures. */
+    private GroupRunner.Outcome failed(Combination c, JvmConfig jvm, String reason, Console.GroupOutput output)
+            throws IOException {
+        if (interrupted.getAsBoolean()) {
+            return new GroupRunner.Outcome(false, "interrupted");
+        }
+        failures.recordFailure(c, jvm, reason, output.tail());
+        return new GroupRunner.Outcome(false, reason);
+    }
+}
