@@ -259,7 +259,7 @@ public final class BenchRun {
             }
             long alone = todo.stream().filter(c -> !GroupPool.runsSideBySide(c)).count();
             console.say("mapleak: " + p.jobs().describe() + ": memory groups run up to " + p.jobs().count()
-                    + " at a time, each in its own fork" + (alone > 0 ? "; then the " + alone
+                    + " at a time, a map point's groups in one JVM" + (alone > 0 ? "; then the " + alone
                     + " groups whose times are published (timing, operations), each alone" : ""));
             GroupRunner runner = new GroupRunner(folder, p.profile().settings(), p.jmhOptions(),
                     ExtraProfilers.create(request.profilers(), folder), console, interruption::requested);

@@ -27,7 +27,7 @@ record DryRun(Profile profile, Plan plan, Plan whole, Collection<JvmConfig> jvms
         jvms.forEach(j -> out.println("  jvm " + j.label() + ": JDK " + j.jdk().describe() + " " + String.join(" ", j.allArgs())));
         leftOut.forEach(l -> out.println("  left out " + l));
         long alone = plan.runs().stream().filter(c -> !GroupPool.runsSideBySide(c)).count();
-        out.println("  " + jobs.describe() + ": memory groups run up to " + jobs.count() + " at a time, each in its own fork"
+        out.println("  " + jobs.describe() + ": memory groups run up to " + jobs.count() + " at a time, a map point's groups in one JVM"
                 + (alone > 0 ? "; then the " + alone + " groups whose times are published (timing, operations), each alone" : ""));
         if (jobs.lowered() != null) {
             out.println("  " + jobs.lowered());

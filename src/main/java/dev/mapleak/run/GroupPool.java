@@ -19,11 +19,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * Runs a run's to-do list: the memory groups {@code jobs} at a time, each in its own fork with its own heap, then
- * every other group alone.
+ * Runs a run's to-do list: the memory groups {@code jobs} JVMs at a time, each with its own heap (a map point's groups
+ * in one JVM, one after another: {@link PointBatch}), then every other group alone.
  *
  * <p>A memory group ({@link #runsSideBySide}) times nothing that is published: what it reports is JOL's size of the
- * map, the heap after a settled full GC, committed heap and RSS, all of its own fork, which another fork beside it
+ * map, the heap after a settled full GC, committed heap and RSS, all of its own JVM, which another JVM beside it
  * does not change (ParallelMatchesSerialIT checks this). A timing group ({@code @TimingPass}), an
  * {@code OperationsBenchmark} group (published as times) and anything else runs with nothing beside it.
  *

@@ -55,6 +55,8 @@ public final class PointFork {
     public static void main(String[] args) {
         // other JVMs of this run hold JMH's lock file, as the host's in-process runners do (GroupRunner)
         System.setProperty("jmh.ignoreLock", "true");
+        // a host killed with -9 cannot stop this JVM: it stops itself, as a JMH fork does when its host's link drops
+        ProcessHandle.current().parent().ifPresent(host -> host.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
         Spec spec = new Gson().fromJson(new InputStreamReader(System.in, StandardCharsets.UTF_8), Spec.class);
         for (int i = 0; i < spec.groups.size(); i++) {
             boolean ok = run(spec.groups.get(i), spec.timeoutMinutes);
