@@ -35,8 +35,8 @@ final class TimedPoints {
 
     /**
      * One sentence per set of timed benchmarks ({@code timed} names them) that ran at the same narrower points, such as
-     * "`OperationsBenchmark.getHit` and `OperationsBenchmark.put` were timed at value size 128 only, of the memory
-     * pass's 64, 128; the other points have memory figures only."; empty when none is narrower.
+     * "`OperationsBenchmark.getHit` and `OperationsBenchmark.put` were timed at value size 128 (memory pass: 64, 128); the
+     * memory pass's other points were not timed."; empty when none is narrower.
      */
     static List<String> sentences(List<Measurement> all, Predicate<String> timed) {
         List<Measurement> memory = all.stream().filter(m -> m.benchmark().startsWith(MEMORY_PASS)).toList();
@@ -51,21 +51,21 @@ final class TimedPoints {
                 .ifPresent(text -> byText.computeIfAbsent(text, k -> new ArrayList<>()).add("`" + benchmark + "`")));
         List<String> out = new ArrayList<>();
         byText.forEach((text, names) -> out.add(and(names) + (names.size() == 1 ? " was" : " were") + " timed at " + text
-                + "; the other points of the memory pass have memory figures only."));
+                + "; the memory pass's other points were not timed."));
         return out;
     }
 
-    /** "value size 128 only, of the memory pass's 64, 128, and keys SEQUENTIAL only, of ...", if any axis is narrower. */
+    /** "value size 128 (memory pass: 64, 128) and keys SEQUENTIAL (memory pass: RANDOM, SEQUENTIAL)", if any axis is narrower. */
     private static java.util.Optional<String> narrower(List<Measurement> timed, List<Measurement> memory) {
         List<String> parts = new ArrayList<>();
         AXES.forEach((axis, label) -> {
             TreeSet<String> t = values(timed, axis);
             TreeSet<String> m = values(memory, axis);
             if (!t.isEmpty() && !m.isEmpty() && !t.containsAll(m)) {
-                parts.add(label + " " + String.join(", ", t) + " only, of the memory pass's " + String.join(", ", m));
+                parts.add(label + " " + String.join(", ", t) + " (memory pass: " + String.join(", ", m) + ")");
             }
         });
-        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", parts));
+        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(and(parts));
     }
 
     /** An axis's values in the results, numbers in numeric order, words in alphabetical order. */

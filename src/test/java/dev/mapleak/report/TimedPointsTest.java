@@ -36,9 +36,9 @@ class TimedPointsTest {
         all.add(m("ChurnBenchmark.rollOver", Map.of("valueSize", "64")));
         all.add(m("ChurnBenchmark.rollOver", Map.of("valueSize", "256")));
         all.add(m("ChurnBenchmark.rollOver", Map.of("valueSize", "128")));
-        assertEquals(List.of("`OperationsBenchmark.getHit` and `OperationsBenchmark.iterate` were timed at value size 128 only,"
-                + " of the memory pass's 64, 128, 256; deleteFraction 0.99 only, of the memory pass's 0.9; the other points of"
-                + " the memory pass have memory figures only."), TimedPoints.sentences(all, b -> b.startsWith("Operations")));
+        assertEquals(List.of("`OperationsBenchmark.getHit` and `OperationsBenchmark.iterate` were timed at value size 128"
+                + " (memory pass: 64, 128, 256) and deleteFraction 0.99 (memory pass: 0.9); the memory pass's other points"
+                + " were not timed."), TimedPoints.sentences(all, b -> b.startsWith("Operations")));
         // every value size the memory pass has, and no other shared axis: nothing to say
         assertEquals(List.of(), TimedPoints.sentences(all, b -> b.startsWith("Churn")));
     }
@@ -49,8 +49,8 @@ class TimedPointsTest {
         all.add(m("RemedyCostBenchmark.fill", Map.of("valueSize", "64", "keys", "SEQUENTIAL")));
         all.add(m("RemedyCostBenchmark.fill", Map.of("valueSize", "128", "keys", "SEQUENTIAL")));
         all.add(m("RemedyCostBenchmark.fill", Map.of("valueSize", "256", "keys", "SEQUENTIAL")));
-        assertEquals(List.of("`RemedyCostBenchmark.fill` was timed at keys SEQUENTIAL only, of the memory pass's RANDOM,"
-                + " SEQUENTIAL; the other points of the memory pass have memory figures only."),
+        assertEquals(List.of("`RemedyCostBenchmark.fill` was timed at keys SEQUENTIAL (memory pass: RANDOM,"
+                + " SEQUENTIAL); the memory pass's other points were not timed."),
                 TimedPoints.sentences(all, b -> b.startsWith("RemedyCost")));
         List<Measurement> timedOnly = all.stream().filter(x -> !x.benchmark().startsWith("Lifecycle")).toList();
         assertEquals(List.of(), TimedPoints.sentences(timedOnly, b -> b.startsWith("RemedyCost")));
