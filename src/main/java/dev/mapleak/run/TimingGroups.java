@@ -4,10 +4,16 @@ import dev.mapleak.measure.TimedAllocationProfiler;
 import dev.mapleak.measure.TimingPass;
 import org.openjdk.jmh.profile.Profiler;
 
+import dev.mapleak.folder.UsageException;
+
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What makes a timing group (a benchmark class marked {@link TimingPass}) different from a memory group when it
@@ -63,7 +69,7 @@ final class TimingGroups {
         return forks(c, s) + "x" + warmupIterations(c, s) + "+" + iterations(c, s);
     }
 
-    /** "1 fork x (0 warm-ups + 1 measured iteration)": what {@code c}'s group runs, for --dry-run and --list. */
+    /** "1 fork x (0 warm-ups + 1 measured iteration)": what {@code c}'s group runs, for --dry-run. */
     static String describe(Combination c, Profile.Settings s) {
         int f = forks(c, s);
         int w = warmupIterations(c, s);
@@ -76,15 +82,15 @@ final class TimingGroups {
      * Each per-class run count names a class of the profile's benchmarks, and a {@link TimingPass} class keeps the
      * timing pass's minimums ({@link Profile.Timing}): its times are published as medians and spreads.
      */
-    static void checkClassRuns(Profile profile, java.util.Collection<BenchmarkCatalog.Benchmark> benchmarks) {
+    static void checkClassRuns(Profile profile, Collection<BenchmarkCatalog.Benchmark> benchmarks) {
         for (var e : profile.settings().byClass().entrySet()) {
             String cls = e.getKey();
-            java.util.Optional<BenchmarkCatalog.Benchmark> any = benchmarks.stream().filter(b -> b.className().equals(cls)).findFirst();
+            Optional<BenchmarkCatalog.Benchmark> any = benchmarks.stream().filter(b -> b.className().equals(cls)).findFirst();
             if (any.isEmpty()) {
-                java.util.Set<String> known = new java.util.TreeSet<>();
+                Set<String> known = new TreeSet<>();
                 benchmarks.forEach(b -> known.add(b.className()));
                 String key = cls + "." + ClassRuns.KEYS.stream().filter(k -> e.getValue().get(k).isPresent()).findFirst().orElseThrow();
-                throw new dev.mapleak.folder.UsageException(profile.where(key) + ": '" + key + "' names no benchmark class of"
+                throw new UsageException(profile.where(key) + ": '" + key + "' names no benchmark class of"
                         + " this profile (" + String.join(", ", known) + ")");
             }
             BenchmarkCatalog.Benchmark b = any.get();
@@ -94,9 +100,9 @@ final class TimingGroups {
             int[] min = {Profile.Timing.MIN_FORKS, 1, Profile.Timing.MIN_ITERATIONS};
             for (int k = 0; k < ClassRuns.KEYS.size(); k++) {
                 String key = ClassRuns.KEYS.get(k);
-                java.util.OptionalInt n = e.getValue().get(key);
+                OptionalInt n = e.getValue().get(key);
                 if (n.isPresent() && n.getAsInt() < min[k]) {
-                    throw new dev.mapleak.folder.UsageException(profile.where(cls + "." + key) + ": " + cls + "." + key
+                    throw new UsageException(profile.where(cls + "." + key) + ": " + cls + "." + key
                             + " must be at least " + min[k] + " for a timing-pass class (its times are published as a"
                             + " median and spread), got " + n.getAsInt());
                 }
