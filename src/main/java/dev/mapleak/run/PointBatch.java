@@ -81,9 +81,7 @@ final class PointBatch {
             g.params = c.params();
             g.warmupIterations = TimingGroups.warmupIterations(c, settings);
             g.iterations = TimingGroups.iterations(c, settings);
-            Path target = folder.resultFile(c.id());
-            g.target = target.toString();
-            g.partial = target.resolveSibling("." + target.getFileName() + ".partial").toString();
+            g.partial = partial(c).toString();
             spec.groups.add(g);
         }
         List<String> command = new ArrayList<>();
@@ -96,8 +94,13 @@ final class PointBatch {
         out.println("# one JVM for " + batch.size() + " memory group(s) of " + key(batch.get(0)).replace(',', ' '));
 
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
-            in.write(new Gson().toJson(spec));
+        // stdin stays open while this host wants the JVM: closing it (or this host dying) stops it (PointFork)
+        Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
+        try {
+            in.write(new Gson().toJson(spec) + "\n");
+            in.flush();
+        } catch (IOException e) {
+            // the JVM died at start: its output below says why, and its groups fail with that reason
         }
         int next = 0;
         long since = System.nanoTime();
@@ -118,18 +121,25 @@ final class PointBatch {
                 Duration took = Duration.ofNanos(now - since);
                 since = now;
                 GroupRunner.Outcome outcome;
-                if (parts[1].equals("ok") && folder.hasResult(c.id())) {
+                Path partial = partial(c);
+                if (parts[1].equals("ok") && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+                    RunFolder.move(partial, folder.resultFile(c.id()));
                     Files.deleteIfExists(folder.failureFile(c.id()));
                     outcome = new GroupRunner.Outcome(true, "");
                 } else {
+                    Files.deleteIfExists(partial);
                     outcome = failed(c, jvm, GroupRunner.reasonFrom(lines), output);
                 }
                 lines.clear();
                 next = index + 1;
                 if (going && !ended.ended(c, outcome, took)) {
                     going = false;
-                    p.destroy(); // the run is stopping: the groups not yet ended are measured on resume
+                    closeQuietly(in); // the run is stopping: the JVM halts, the groups not yet ended are measured on resume
                 }
+            }
+        } finally {
+            if (going) {
+                closeQuietly(in);
             }
         }
         try {
@@ -153,6 +163,20 @@ final class PointBatch {
                 return;
             }
         }
+    }
+
+    private static void closeQuietly(Writer in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // the JVM is gone already
+        }
+    }
+
+    /** Where the point's JVM writes a group's JSON; the host moves it into {@code results/} (as GroupRunner does). */
+    private Path partial(Combination c) {
+        Path target = folder.resultFile(c.id());
+        return target.resolveSibling("." + target.getFileName() + ".partial");
     }
 
     /** A failed group, recorded; or, when the run is being stopped (which stops this JVM), one that resume measures. */

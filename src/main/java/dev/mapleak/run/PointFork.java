@@ -1,7 +1,6 @@
 package dev.mapleak.run;
 
 import com.google.gson.Gson;
-import dev.mapleak.folder.RunFolder;
 import dev.mapleak.measure.RetainedMemoryProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -11,7 +10,10 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +24,12 @@ import java.util.regex.Pattern;
 
 /**
  * The JVM of one {@link PointBatch}: runs each of its memory groups as a JMH run inside this JVM ({@code forks = 0}),
- * one after another, and moves each group's JSON into {@code results/} as soon as that group ends, so a JVM that dies
- * loses only the groups not yet ended. The host started this JVM with every flag a JMH fork of the group would get,
+ * one after another, and says as soon as each group has ended and written its JSON (to a partial file, which the host
+ * moves into {@code results/}), so a JVM that dies loses only the groups not yet ended, and nothing lands in
+ * {@code results/} once the host is gone. The host started this JVM with every flag a JMH fork of the group would get,
  * so JMH records those flags (its {@code jvmArgs} of a non-forked run are this JVM's input arguments).
  *
- * <p>Reads its {@link Spec} as JSON on stdin; prints JMH's output and one {@link #ENDED} line per group on stdout.
+ * <p>Reads its {@link Spec} as one line of JSON on stdin, then watches stdin for its end; prints JMH's output and one {@link #ENDED} line per group on stdout.
  */
 public final class PointFork {
 
@@ -39,14 +42,13 @@ public final class PointFork {
         List<Group> groups;
     }
 
-    /** One memory group: JMH's benchmark name, its parameters, and its result file (written via {@code partial}). */
+    /** One memory group: JMH's benchmark name, its parameters, and where its JSON goes until the host takes it. */
     static final class Group {
         String fullName;
         Map<String, String> params;
         int warmupIterations;
         int iterations;
         String partial;
-        String target;
     }
 
     private PointFork() {
@@ -55,9 +57,27 @@ public final class PointFork {
     public static void main(String[] args) {
         // other JVMs of this run hold JMH's lock file, as the host's in-process runners do (GroupRunner)
         System.setProperty("jmh.ignoreLock", "true");
-        // a host killed with -9 cannot stop this JVM: it stops itself, as a JMH fork does when its host's link drops
-        ProcessHandle.current().parent().ifPresent(host -> host.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
-        Spec spec = new Gson().fromJson(new InputStreamReader(System.in, StandardCharsets.UTF_8), Spec.class);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        Spec spec;
+        try {
+            spec = new Gson().fromJson(in.readLine(), Spec.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // The host keeps stdin open while it wants this JVM: end of input means it is gone (even kill -9) or stopping
+        // the run, and this JVM stops at once, as a JMH fork does when its link to the host drops.
+        Thread host = new Thread(() -> {
+            try {
+                while (in.read() != -1) {
+                    // nothing else is sent
+                }
+            } catch (IOException e) {
+                // the same: no host
+            }
+            Runtime.getRuntime().halt(3);
+        }, "mapleak-host-watch");
+        host.setDaemon(true);
+        host.start();
         for (int i = 0; i < spec.groups.size(); i++) {
             boolean ok = run(spec.groups.get(i), spec.timeoutMinutes);
             System.out.println(ENDED + i + (ok ? " ok" : " failed"));
@@ -85,8 +105,7 @@ public final class PointFork {
             g.params.forEach(b::param);
             Collection<RunResult> results = new Runner(b.build()).run();
             if (!results.isEmpty() && Files.isRegularFile(partial) && Files.size(partial) > 0) {
-                RunFolder.move(partial, Path.of(g.target));
-                return true;
+                return true; // the host moves it into results/ when it reads this group's end
             }
         } catch (RunnerException | RuntimeException | java.io.IOException e) {
             System.out.println("mapleak-point: " + e.getClass().getSimpleName() + ": " + e.getMessage());
