@@ -74,10 +74,10 @@ final class KeyOrderSection {
         List<String> parts = new ArrayList<>();
         for (List<String> group : groups(k)) {
             List<String> equal = k.equalEverywhere().stream().filter(group::contains).toList();
-            String noun = k.provenance(group.get(0)) == Provenance.LIBRARY ? "library map"
-                    : k.provenance(group.get(0)) == Provenance.MAPLEAK ? "of mapleak's own maps" : "other map";
-            String of = equal.size() + " of " + group.size() + " " + (noun.startsWith("of ") ? noun
-                    : noun + (group.size() == 1 ? "" : "s"));
+            String maps = group.size() == 1 ? "map" : "maps";
+            String noun = k.provenance(group.get(0)) == Provenance.LIBRARY ? "library " + maps
+                    : k.provenance(group.get(0)) == Provenance.MAPLEAK ? maps + " of mapleak's own" : "other " + maps;
+            String of = equal.size() + " of " + group.size() + " " + noun;
             String part = of + (equal.isEmpty() ? "" : " (" + String.join(", ", equal) + ")");
             List<String> differ = k.differences(group);
             parts.add(part + (differ.isEmpty() ? "" : "; " + String.join("; ", differ)));
