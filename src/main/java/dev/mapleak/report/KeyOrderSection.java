@@ -27,7 +27,8 @@ final class KeyOrderSection {
         doc.heading(3, TITLE, "key-order");
         doc.paragraph("Every other table in this report holds the key order at SEQUENTIAL. Here the same maps filled with "
                 + Format.count(k.base().entries()) + " RANDOM keys instead, " + k.valueSize() + "-byte values, deleteFraction "
-                + KeyOrders.and(k.fractions()) + ": JOL's retained bytes at FILLED, at DELETED and after KEEP (RECLAIMED "
+                + KeyOrders.and(k.fractions())
+                + (k.base().valuesOf("jvm").size() > 1 ? ", JVM " + k.base().get("jvm") : "") + ": JOL's retained bytes at FILLED, at DELETED and after KEEP (RECLAIMED "
                 + "with the strategy that changes nothing) in each order. **same to the byte**: whether every state reads "
                 + "the same number of bytes in both orders, else RANDOM − SEQUENTIAL where they differ.");
         doc.paragraph(memorySummary(k) + ".");
