@@ -54,6 +54,11 @@ final class OperationsSection {
                     + " only).");
         } else {
             any = true;
+            // where the profile timed these at fewer points than it measured for memory
+            List<String> narrower = TimedPoints.sentences(data.results().measurements(), byBenchmark::containsKey);
+            if (!narrower.isEmpty()) {
+                doc.paragraph(String.join(" ", narrower));
+            }
             byBenchmark.forEach((name, ms) -> benchmark(doc, name, ms, data.subjects()));
             if (storesReferences(byBenchmark.keySet())) {
                 doc.paragraph(REFERENCE_STORE_NOTE);

@@ -46,6 +46,7 @@ record DryRun(Profile profile, Plan plan, Plan whole, Collection<JvmConfig> jvms
             out.println("not applicable (" + plan.notApplicable().size() + ")" + (plan.notApplicable().isEmpty() ? "" : ":"));
             countsPerReason().forEach((reason, n) -> out.printf("  %5d  %s%n", n, reason));
         }
+        split().forEach(out::println);
         out.println(estimate() + " (nothing was run)");
         if (!verbose) {
             out.println("(--verbose lists every group and every combination left out)");
@@ -74,6 +75,28 @@ record DryRun(Profile profile, Plan plan, Plan whole, Collection<JvmConfig> jvms
         }
         return line + "; the whole plan: about " + Progress.clock(all.time()) + " for " + plural(all.groups(), "group")
                 + " on one machine, per shard of " + shard.count() + ": about " + Progress.clock(longest) + " (the longest)";
+    }
+
+    /**
+     * One line per benchmark class, in plan order: its groups, the forks and iterations each gets
+     * ({@link TimingGroups#describe}: a class's own counts, the timing pass's, or the profile's) and its share of the
+     * estimate (memory classes over the jobs, the others one group at a time), so a profile's memory and timing parts
+     * can each be sized.
+     */
+    List<String> split() {
+        Map<String, List<Combination>> byClass = plan.runs().stream()
+                .collect(Collectors.groupingBy(TimingGroups::className, LinkedHashMap::new, Collectors.toList()));
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("per benchmark class (forks and iterations each group gets, estimated time):");
+        byClass.forEach((cls, groups) -> {
+            Combination first = groups.get(0);
+            String kind = GroupPool.runsSideBySide(first) ? "memory, up to " + jobs.count() + " at a time"
+                    : TimingGroups.isTiming(first) ? "timing pass, each alone" : "each alone";
+            TimeEstimate.Wall w = TimeEstimate.wall(groups, profile.settings(), past, jobs.count());
+            lines.add("  " + cls + ": " + plural(groups.size(), "group") + ", " + TimingGroups.describe(first, profile.settings())
+                    + ", " + kind + ": about " + Progress.clock(w.time()));
+        });
+        return lines;
     }
 
     /** Where the estimate's group times come from. */

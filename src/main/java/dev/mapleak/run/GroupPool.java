@@ -99,11 +99,16 @@ final class GroupPool {
 
     /**
      * True for a group that may run beside others: a memory group (its class records retained memory and is not a
-     * timing group) or a Go group (its own process, reading its own runtime's memory; it publishes no time).
+     * timing group) or a Go group (its own process, reading its own runtime's memory; it publishes no time). Churn
+     * records retained memory too, but its ns per rollover is published: it runs alone.
      */
     static boolean runsSideBySide(Combination c) {
-        return GoLifecycle.isGo(c.benchmark()) || (GroupRunner.recordsRetainedMemory(c) && !TimingGroups.isTiming(c));
+        return GoLifecycle.isGo(c.benchmark()) || (GroupRunner.recordsRetainedMemory(c) && !TimingGroups.isTiming(c)
+                && !c.benchmark().startsWith(CHURN));
     }
+
+    /** The churn benchmark's groups ({@code dev.mapleak.bench.ChurnBenchmark}), whose time is published. */
+    static final String CHURN = "ChurnBenchmark.";
 
     /** The order groups start in: memory groups in plan order, then the groups that run alone, in plan order. */
     static List<Combination> order(List<Combination> todo) {

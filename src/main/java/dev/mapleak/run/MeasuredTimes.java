@@ -31,18 +31,34 @@ import java.util.stream.Stream;
  */
 final class MeasuredTimes {
 
-    /** One group's measured time, with the machine's load average when it ended, if known, and the run folder's name. */
-    record Sample(String key, double seconds, int sideBySide, Double load, String run) {
+    /**
+     * One group's measured time, with the machine's load average when it ended, if known, the run folder's name, and
+     * the run counts it ran with ({@link TimingGroups#runs}, "1x1+3"; null when its folder does not say).
+     */
+    record Sample(String key, double seconds, int sideBySide, Double load, String run, String runs) {
         Sample(String key, double seconds, int sideBySide) {
-            this(key, seconds, sideBySide, null, "");
+            this(key, seconds, sideBySide, null, "", null);
         }
 
         Sample(String key, double seconds, int sideBySide, Double load) {
-            this(key, seconds, sideBySide, load, "");
+            this(key, seconds, sideBySide, load, "", null);
+        }
+
+        Sample(String key, double seconds, int sideBySide, Double load, String run) {
+            this(key, seconds, sideBySide, load, run, null);
         }
 
         Sample in(String runName) {
-            return new Sample(key, seconds, sideBySide, load, runName);
+            return new Sample(key, seconds, sideBySide, load, runName, runs);
+        }
+
+        Sample ranWith(String counts) {
+            return new Sample(key, seconds, sideBySide, load, run, counts);
+        }
+
+        /** Whether this time was measured with {@code counts}: a group of 3 forks takes about three times one of 1. */
+        boolean fits(String counts) {
+            return runs == null || counts == null || runs.equals(counts);
         }
     }
 
@@ -75,7 +91,12 @@ final class MeasuredTimes {
 
     /** The median time of groups like {@code c}, preferring those measured with {@code sideBySide} groups at once. */
     Optional<Duration> median(Combination c, int sideBySide) {
-        List<Sample> use = samples(c, sideBySide);
+        return median(c, sideBySide, null);
+    }
+
+    /** As {@link #median(Combination, int)}, of the times measured with the run counts {@code runs} (null: any). */
+    Optional<Duration> median(Combination c, int sideBySide, String runs) {
+        List<Sample> use = samples(c, sideBySide, runs);
         if (use.isEmpty()) {
             return Optional.empty();
         }
@@ -84,7 +105,13 @@ final class MeasuredTimes {
 
     /** The samples {@link #median(Combination, int)} takes its median of. */
     List<Sample> samples(Combination c, int sideBySide) {
-        List<Sample> all = byKey.getOrDefault(key(c.benchmark(), c.params()), List.of());
+        return samples(c, sideBySide, null);
+    }
+
+    /** The samples {@link #median(Combination, int, String)} takes its median of. */
+    List<Sample> samples(Combination c, int sideBySide, String runs) {
+        List<Sample> all = byKey.getOrDefault(key(c.benchmark(), c.params()), List.of()).stream()
+                .filter(s -> s.fits(runs)).toList();
         List<Sample> same = all.stream().filter(s -> s.sideBySide() == sideBySide).toList();
         return same.isEmpty() ? all : same;
     }
@@ -130,12 +157,37 @@ final class MeasuredTimes {
             if (!times.get().machine().equals(here)) {
                 return List.of();
             }
-            return times.get().groups().stream().map(e -> new Sample(key(e.benchmark(), e.params()), e.seconds(), e.sideBySide(), e.loadAverage())).toList();
+            Optional<Profile.Settings> settings = settingsOf(run);
+            return times.get().groups().stream().map(e -> {
+                Sample sample = new Sample(key(e.benchmark(), e.params()), e.seconds(), e.sideBySide(), e.loadAverage());
+                Combination c = new Combination(e.benchmark(), BENCH_PACKAGE + e.benchmark(), e.params(), e.jvm());
+                return settings.map(st -> sample.ranWith(TimingGroups.runs(c, st))).orElse(sample);
+            }).toList();
         }
         if (!ranOn(run, here)) {
             return List.of();
         }
         return fromConsoleLog(run.resolve("console.log"));
+    }
+
+    private static final String BENCH_PACKAGE = "dev.mapleak.bench.";
+
+    /**
+     * The settings a run folder's groups ran with: its run.json's profile text, with {@code -f}/{@code -wi}/{@code -i}
+     * given after {@code --} in place of the profile's; empty when run.json cannot say.
+     */
+    static Optional<Profile.Settings> settingsOf(Path run) {
+        try {
+            dev.mapleak.folder.RunFolder.Request r = dev.mapleak.folder.RunFolder.open(run).readRequest();
+            Profile.Settings s = Profile.parse(r.profile(), r.profileText(), "run.json").settings();
+            var jmh = BenchRun.parseJmhArgs(r.jmhArgs());
+            if (jmh.getForkCount().hasValue() || jmh.getWarmupIterations().hasValue() || jmh.getMeasurementIterations().hasValue()) {
+                return Optional.empty(); // the command line's counts beat every group's: not worth modelling here
+            }
+            return Optional.of(s);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Progress lines of a serial run's console.log (before times.json, every run was serial). */

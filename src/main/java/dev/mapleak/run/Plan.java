@@ -65,6 +65,7 @@ public record Plan(List<Combination> runs, List<Skipped> notApplicable) {
             benchmarks.addAll(goTwins(benchmarks));
         }
         checkParams(profile, benchmarks);
+        TimingGroups.checkClassRuns(profile, benchmarks);
 
         List<Combination> runs = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();

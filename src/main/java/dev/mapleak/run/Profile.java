@@ -46,10 +46,24 @@ public record Profile(String name, String text, String description, List<String>
      * @param go       whether the lifecycle also runs on Go's own maps (subject GO_RUNTIME, {@link GoMode})
      * @param jobs     how many memory groups run at once ({@code jobs = N}), or {@link #JOBS_CORES} for the
      *                 number of cores; {@code --jobs} on the command line overrides it
+     * @param byClass  benchmark class ({@code OperationsBenchmark}) → the run counts the profile sets for its groups
+     *                 alone ({@code OperationsBenchmark.forks = 1}), see {@link TimingGroups#forks}
      */
     public record Settings(int forks, int warmupIterations, int iterations, String heap, List<String> jvmArgs,
                            int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants, GoMode go, Timing timing,
-                           int jobs) {
+                           int jobs, Map<String, ClassRuns> byClass) {
+
+        /** Settings with no per-class run counts. */
+        public Settings(int forks, int warmupIterations, int iterations, String heap, List<String> jvmArgs,
+                        int timeoutMinutes, List<String> jdks, Map<String, List<String>> variants, GoMode go, Timing timing,
+                        int jobs) {
+            this(forks, warmupIterations, iterations, heap, jvmArgs, timeoutMinutes, jdks, variants, go, timing, jobs, Map.of());
+        }
+
+        /** What the profile sets for {@code benchmarkClass}'s groups alone ({@link ClassRuns#NONE} when nothing). */
+        public ClassRuns runsOf(String benchmarkClass) {
+            return byClass.getOrDefault(benchmarkClass, ClassRuns.NONE);
+        }
 
         /** Settings with the default timing pass and as many jobs as cores. */
         public Settings(int forks, int warmupIterations, int iterations, String heap, List<String> jvmArgs,
@@ -104,7 +118,17 @@ public record Profile(String name, String text, String description, List<String>
     private static final char BOM = '\uFEFF';
 
     static boolean isSetting(String key) {
-        return SETTINGS.contains(key) || key.startsWith(VARIANT_PREFIX);
+        return SETTINGS.contains(key) || key.startsWith(VARIANT_PREFIX) || classRunsKey(key);
+    }
+
+    /**
+     * Whether {@code key} sets a run count for one benchmark class or method ({@code OperationsBenchmark.forks},
+     * {@code OperationsBenchmark.getHit.forks}; only the first is accepted): no benchmark has a parameter of these
+     * names, so such a key is never a parameter.
+     */
+    static boolean classRunsKey(String key) {
+        int dot = key.lastIndexOf('.');
+        return dot > 0 && !SETTINGS.contains(key) && ClassRuns.KEYS.contains(key.substring(dot + 1));
     }
 
     /** Loads {@code profiles/NAME.properties}; an unknown name lists the known ones. */
@@ -214,7 +238,8 @@ public record Profile(String name, String text, String description, List<String>
                 new Timing(r.integer(TIMING_FORKS, Timing.DEFAULT.forks(), Timing.MIN_FORKS),
                         r.integer(TIMING_WARMUPS, Timing.DEFAULT.warmupIterations(), 1),
                         r.integer(TIMING_ITERATIONS, Timing.DEFAULT.iterations(), Timing.MIN_ITERATIONS)),
-                r.integer(JOBS, JOBS_CORES, 1));
+                r.integer(JOBS, JOBS_CORES, 1),
+                classRuns(values.keySet(), r));
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (String key : values.keySet()) {
             if (!isSetting(key)) {
@@ -231,6 +256,31 @@ public record Profile(String name, String text, String description, List<String>
                     + " 3m04s, 1h05m or 'about 16m', or is 'not measured'; got " + Quote.of(wallTime));
         }
         return new Profile(name, text, description, benchmarks, params, settings, lines, wallTime, Set.of());
+    }
+
+    /**
+     * The per-class run counts ({@code OperationsBenchmark.forks = 1}): a whole number, forks at least 1 (0 would
+     * measure in the runner's own JVM, {@link ForkCount}), iterations at least 1, warm-ups at least 0. Whether the
+     * class is one of the profile's, and a timing class's minimums, are checked with the benchmarks
+     * ({@link TimingGroups#checkClassRuns}).
+     */
+    private static Map<String, ClassRuns> classRuns(Set<String> keys, Reader r) {
+        Map<String, ClassRuns> byClass = new java.util.TreeMap<>();
+        for (String key : keys) {
+            if (!classRunsKey(key)) {
+                continue;
+            }
+            int dot = key.lastIndexOf('.');
+            String scope = key.substring(0, dot);
+            String count = key.substring(dot + 1);
+            if (scope.contains(".")) {
+                throw new UsageException(r.at(key) + ": '" + key + "': run counts are set per benchmark class ("
+                        + scope.substring(0, scope.indexOf('.')) + "." + count + "), not per method");
+            }
+            int min = count.equals(WARMUPS) ? 0 : 1;
+            byClass.put(scope, byClass.getOrDefault(scope, ClassRuns.NONE).with(count, r.integer(key, 0, min)));
+        }
+        return java.util.Collections.unmodifiableMap(byClass);
     }
 
     /** "profiles/quick.properties:7" for a key's line, or the file alone. */

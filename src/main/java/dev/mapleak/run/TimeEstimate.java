@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * has finished. Constants were read off runs on a 2-core machine; once groups finish, {@link Progress}
  * extrapolates from real durations instead, and {@code --dry-run} prefers the times earlier runs on this machine
  * measured ({@link MeasuredTimes}, {@link #wall}). {@code --shard} balances by these constants alone, never by
- * measured times: every machine must compute the same parts.
+ * measured times: every machine must compute the same parts. An earlier run's time counts only where it ran with
+ * the same forks, warm-ups and iterations ({@link TimingGroups#runs}) as the group will.
  *
  * <ul>
  *   <li>{@code SingleShotTime} (the lifecycle phases): fork start-up, plus the untimed setup and the timed
@@ -76,10 +77,11 @@ final class TimeEstimate {
         SortedSet<Integer> measuredAt = new TreeSet<>();
         Map<String, Long> batches = new LinkedHashMap<>(); // a point's memory groups run in one slot, one after another
         for (Combination c : sideBySide) {
-            Optional<Duration> m = past.median(c, slots);
+            String runs = TimingGroups.runs(c, s);
+            Optional<Duration> m = past.median(c, slots, runs);
             measured += m.isPresent() ? 1 : 0;
-            used.addAll(past.samples(c, slots));
-            past.samples(c, slots).forEach(x -> measuredAt.add(x.sideBySide()));
+            used.addAll(past.samples(c, slots, runs));
+            past.samples(c, slots, runs).forEach(x -> measuredAt.add(x.sideBySide()));
             batches.merge(PointBatch.key(c), m.orElseGet(() -> of(c, s)).toMillis(), Long::sum);
         }
         for (long batch : batches.values()) {
@@ -94,9 +96,10 @@ final class TimeEstimate {
         long total = Arrays.stream(free).max().orElse(0);
         for (Combination c : groups) {
             if (!GroupPool.runsSideBySide(c)) {
-                Optional<Duration> m = past.median(c, 1);
+                String runs = TimingGroups.runs(c, s);
+                Optional<Duration> m = past.median(c, 1, runs);
                 measured += m.isPresent() ? 1 : 0;
-                used.addAll(past.samples(c, 1));
+                used.addAll(past.samples(c, 1, runs));
                 total += m.orElseGet(() -> of(c, s)).toMillis();
             }
         }
@@ -126,7 +129,7 @@ final class TimeEstimate {
 
     /** One group's time as {@link #wall} counts it when it runs with {@code jobs}. */
     static Duration of(Combination c, Profile.Settings s, MeasuredTimes past, int jobs) {
-        return past.median(c, GroupPool.runsSideBySide(c) ? jobs : 1).orElseGet(() -> of(c, s));
+        return past.median(c, GroupPool.runsSideBySide(c) ? jobs : 1, TimingGroups.runs(c, s)).orElseGet(() -> of(c, s));
     }
 
     static Duration of(Combination c, Profile.Settings s) {
@@ -171,8 +174,9 @@ final class TimeEstimate {
         int timed = method.map(TimeEstimate::operationsPerInvocation).orElse(1);
         double perIteration = (entries * (NANOS_PER_ENTRY + rounds * NANOS_PER_ROLLOVER) + timed * NANOS_PER_ROLLOVER) / 1e9;
         double measure = GroupRunner.recordsRetainedMemory(c)
-                ? s.iterations() * entries * ((1 + depths) * MEASURE_NANOS_PER_ENTRY + NANOS_PER_ROLLOVER) / 1e9 : 0;
-        return Math.max(1, s.forks()) * (FORK_SECONDS + (s.warmupIterations() + s.iterations()) * perIteration + measure);
+                ? TimingGroups.iterations(c, s) * entries * ((1 + depths) * MEASURE_NANOS_PER_ENTRY + NANOS_PER_ROLLOVER) / 1e9 : 0;
+        return Math.max(1, TimingGroups.forks(c, s))
+                * (FORK_SECONDS + (TimingGroups.warmupIterations(c, s) + TimingGroups.iterations(c, s)) * perIteration + measure);
     }
 
     /** The method's {@code @OperationsPerInvocation}, else its class's, else 1 (JMH's default). */
@@ -195,13 +199,13 @@ final class TimeEstimate {
         if (c.param("rounds") != null) {
             iterationSetup = entries * (NANOS_PER_ENTRY + Long.parseLong(c.param("rounds")) * NANOS_PER_ROLLOVER) / 1e9;
         }
-        double warmup = s.warmupIterations() * (iterationSeconds(method, Warmup.class) + iterationSetup);
-        double measurement = s.iterations() * (iterationSeconds(method, Measurement.class) + iterationSetup);
-        return Math.max(1, s.forks()) * (FORK_SECONDS + trialSetup + warmup + measurement + measure(c, s));
+        double warmup = TimingGroups.warmupIterations(c, s) * (iterationSeconds(method, Warmup.class) + iterationSetup);
+        double measurement = TimingGroups.iterations(c, s) * (iterationSeconds(method, Measurement.class) + iterationSetup);
+        return Math.max(1, TimingGroups.forks(c, s)) * (FORK_SECONDS + trialSetup + warmup + measurement + measure(c, s));
     }
 
     private static double measure(Combination c, Profile.Settings s) {
-        return GroupRunner.recordsRetainedMemory(c) ? s.iterations() * entries(c) * MEASURE_NANOS_PER_ENTRY / 1e9 : 0;
+        return GroupRunner.recordsRetainedMemory(c) ? TimingGroups.iterations(c, s) * entries(c) * MEASURE_NANOS_PER_ENTRY / 1e9 : 0;
     }
 
     private static long entries(Combination c) {

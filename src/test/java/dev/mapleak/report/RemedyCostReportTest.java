@@ -50,6 +50,19 @@ class RemedyCostReportTest {
         assertFalse(md.contains("REBUILD ÷ KEEP"), md);
     }
 
+    /**
+     * The fixture's timing pass ran at deleteFraction 0.5/0.9/0.99 and its memory pass also at 1.0 (both at value size
+     * 128 and SEQUENTIAL keys): section 6 says which points were timed against those measured for memory, and names no
+     * axis on which the two agree.
+     */
+    @org.junit.jupiter.api.Test
+    void theSectionSaysWhichPointsWereTimedAgainstTheMemoryPass() {
+        assertTrue(md.contains("- `RemedyCostBenchmark.reclaim` was timed at deleteFraction 0.5, 0.9, 0.99 (memory pass:"
+                + " 0.5, 0.9, 0.99, 1.0); the memory pass's other points were not timed.\n"), md);
+        assertFalse(md.contains("was timed at value size"), md);
+        assertFalse(md.contains("was timed at keys"), md);
+    }
+
     static String render(Path dir) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(0, ReportCommand.render(dir, new PrintStream(out, true, StandardCharsets.UTF_8)), out.toString());
