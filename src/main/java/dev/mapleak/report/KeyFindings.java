@@ -38,6 +38,7 @@ final class KeyFindings {
             out.addAll(remedies(data, s));
             osReturn(data).ifPresent(out::add);
         }
+        keyOrder(data).ifPresent(out::add);
         iteration(data).ifPresent(out::add);
         return out;
     }
@@ -267,7 +268,57 @@ final class KeyFindings {
         return String.join("; ", out);
     }
 
-    // ---- 7. iterating a map after its deletes ---------------------------------------------------------
+    // ---- 7. SEQUENTIAL against RANDOM keys, where both were measured -------------------------------
+
+    /**
+     * Whether retained memory depends on the key order, and what RANDOM keys do to the fill's and the delete's time,
+     * from {@link KeyOrders}: only in a run that measured both orders. Library maps and mapleak's own counted apart.
+     */
+    static Optional<String> keyOrder(RunData data) {
+        Optional<KeyOrders> found = KeyOrders.of(data);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        KeyOrders k = found.get();
+        List<String> parts = new ArrayList<>();
+        for (List<String> group : KeyOrderSection.groups(k)) {
+            List<KeyOrders.Timed> timed = k.times().stream().filter(t -> group.contains(t.subject()) && k.comparable(t)).toList();
+            List<String> costs = new ArrayList<>();
+            range(k, timed.stream().filter(t -> t.phase().equals("fill")).toList()).ifPresent(r -> costs.add("the fill " + r));
+            range(k, timed.stream().filter(t -> t.phase().equals("delete")).toList()).ifPresent(r -> costs.add("the delete " + r));
+            if (!costs.isEmpty()) {
+                String who = k.provenance(group.get(0)) == Provenance.LIBRARY ? "" : " (" + k.provenance(group.get(0)).label() + ")";
+                parts.add("RANDOM ÷ SEQUENTIAL median time" + who + " (timing pass, n ≥ " + fewestShots(timed) + " shots each): "
+                        + String.join(", ", costs));
+            }
+        }
+        return Optional.of("**Key order** (SEQUENTIAL against RANDOM keys, " + k.valueSize() + "-byte values, deleteFraction "
+                + KeyOrders.and(k.fractions()) + "; JOL at FILLED, DELETED and after KEEP; " + Section.SEED.reference()
+                + "): " + KeyOrderSection.memorySummary(k).replaceFirst("^The same", "the same")
+                + (parts.isEmpty() ? "" : "; " + String.join("; ", parts)) + ".");
+    }
+
+    private static int fewestShots(List<KeyOrders.Timed> timed) {
+        return timed.stream().mapToInt(t -> Math.min(t.sequential().n(), t.random().n())).min().orElse(0);
+    }
+
+    /** "9.43× (JDK_HASH_MAP, 56.39 → 532 ms) to 30.6× (ECLIPSE, 15.53 → 475 ms)": the smallest and largest ratio. */
+    private static Optional<String> range(KeyOrders k, List<KeyOrders.Timed> timed) {
+        if (timed.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Comparator<KeyOrders.Timed> byRatio = java.util.Comparator.comparingDouble(KeyOrders.Timed::ratio);
+        KeyOrders.Timed low = timed.stream().min(byRatio).orElseThrow();
+        KeyOrders.Timed high = timed.stream().max(byRatio).orElseThrow();
+        return Optional.of(low == high ? one(low) : one(low) + " to " + one(high));
+    }
+
+    private static String one(KeyOrders.Timed t) {
+        return Format.ratio(t.ratio()) + " (" + t.subject() + (t.deleteFraction().isEmpty() ? "" : " at " + t.deleteFraction())
+                + ", " + Format.ms(t.sequential().median()) + " → " + Format.ms(t.random().median()) + " ms)";
+    }
+
+    // ---- 8. iterating a map after its deletes ---------------------------------------------------------
 
     static final String ITERATE = "OperationsBenchmark.iterate";
 

@@ -40,16 +40,26 @@ final class RemedyCostSection {
         bullets.addAll(TimedPoints.sentences(data.results().measurements(), b -> b.startsWith(TIMING_PASS)));
         bullets.add(floorText(costs));
         doc.bullets(bullets);
-        var t = new ReportDocument.TableBuilder().text("subject").num("value size", "deleteFraction").text("strategy")
-                .num("median ms", "spread ms", "n", "allocated");
+        // a run timed in both key orders gets a keys column, so its two rows of one point are told apart
+        boolean severalKeyOrders = costs.costs().stream().map(c -> c.key().getOrDefault("keys", "")).distinct().count() > 1;
+        var t = new ReportDocument.TableBuilder().text("subject").num("value size", "deleteFraction");
+        if (severalKeyOrders) {
+            t.text("keys");
+        }
+        t.text("strategy").num("median ms", "spread ms", "n", "allocated");
         boolean severalJvms = costs.costs().stream().map(c -> c.key().get("jvm")).distinct().count() > 1;
         for (Cost c : costs.costs()) {
             if (c.strategy().equals("KEEP")) {
                 continue;
             }
-            t.row(List.of(c.subject() + (severalJvms ? " (" + c.key().get("jvm") + ")" : ""), String.valueOf(c.valueSize()),
-                    c.deleteFraction(), c.strategy(), costs.timeCell(c), c.spread(), String.valueOf(c.n()),
+            List<String> cells = new ArrayList<>(List.of(c.subject() + (severalJvms ? " (" + c.key().get("jvm") + ")" : ""),
+                    String.valueOf(c.valueSize()), c.deleteFraction()));
+            if (severalKeyOrders) {
+                cells.add(c.key().getOrDefault("keys", ""));
+            }
+            cells.addAll(List.of(c.strategy(), costs.timeCell(c), c.spread(), String.valueOf(c.n()),
                     RemedyCosts.bytes(c.allocBytes())));
+            t.row(cells);
         }
         doc.table(t.build());
     }
@@ -66,7 +76,10 @@ final class RemedyCostSection {
         return "**Timed points:** " + String.join(", ", distinct(costs, Cost::subject)) + "; value size "
                 + String.join(", ", distinct(costs, c -> String.valueOf(c.valueSize()))) + "; deleteFraction "
                 + String.join(", ", distinct(costs, Cost::deleteFraction)) + "; strategies "
-                + String.join(", ", distinct(costs, Cost::strategy)) + ". Every other point of the run was measured for memory only.";
+                + String.join(", ", distinct(costs, Cost::strategy))
+                + (distinct(costs, c -> c.key().getOrDefault("keys", "")).size() > 1
+                ? "; keys " + String.join(", ", distinct(costs, c -> c.key().getOrDefault("keys", ""))) : "")
+                + ". Every other point of the run was measured for memory only.";
     }
 
     static String floorText(RemedyCosts costs) {

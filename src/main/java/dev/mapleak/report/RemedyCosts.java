@@ -80,7 +80,9 @@ record RemedyCosts(List<Cost> costs) {
         costs.sort(Comparator.comparing((Cost c) -> c.key().getOrDefault("jvm", ""))
                 .thenComparing(Cost::valueSize)
                 .thenComparingDouble(c -> Scenario.number(c.deleteFraction()))
-                .thenComparing(c -> LifecycleTable.STRATEGY_ORDER.indexOf(c.strategy())));
+                .thenComparing(c -> LifecycleTable.STRATEGY_ORDER.indexOf(c.strategy()))
+                // SEQUENTIAL (the seed's) before RANDOM; a run with one key order keeps its order
+                .thenComparing(c -> !"SEQUENTIAL".equals(c.key().get("keys"))));
         return new RemedyCosts(List.copyOf(costs));
     }
 

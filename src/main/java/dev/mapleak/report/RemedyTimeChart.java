@@ -60,15 +60,30 @@ final class RemedyTimeChart {
         return out;
     }
 
+    /** The costs of {@code vs} on the first JVM, in the first key order (SEQUENTIAL where both were timed). */
     private static List<Cost> timed(RemedyCosts costs, int vs) {
         String jvm = costs.costs().get(0).key().get("jvm");
-        return costs.costs().stream().filter(c -> c.valueSize() == vs && c.key().get("jvm").equals(jvm) && c.n() > 0).toList();
+        String keys = keyOrder(costs);
+        return costs.costs().stream().filter(c -> c.valueSize() == vs && c.key().get("jvm").equals(jvm) && c.n() > 0
+                && c.key().getOrDefault("keys", "").equals(keys)).toList();
+    }
+
+    /** The key order drawn: the first cost's (costs sort SEQUENTIAL first). */
+    static String keyOrder(RemedyCosts costs) {
+        return costs.costs().get(0).key().getOrDefault("keys", "");
+    }
+
+    /** "; SEQUENTIAL keys (section 6 lists RANDOM's too)" where both orders were timed, else nothing. */
+    static String keyOrderNote(RemedyCosts costs) {
+        List<String> orders = costs.costs().stream().map(c -> c.key().getOrDefault("keys", "")).distinct().toList();
+        return orders.size() < 2 ? "" : "; " + keyOrder(costs) + " keys (" + Section.REMEDY_COST.reference() + " lists "
+                + String.join(", ", orders.subList(1, orders.size())) + " too)";
     }
 
     static Charts.Drawn draw(RemedyCosts costs, Scenario s, int vs, Path runDir) {
         return Charts.draw(runDir, file(vs), "Time of each strategy in ms, median with min–max, " + vs + "-byte values",
-                "Time of each strategy (ms, log scale), " + vs + "-byte values, from the timing pass (" + Section.REMEDY_COST.reference()
-                        + "): a point is the median of its single shots, the bar through it their range (min–max), over every fork. "
+                "Time of each strategy (ms, log scale), " + vs + "-byte values" + keyOrderNote(costs) + ", from the timing pass ("
+                        + Section.REMEDY_COST.reference() + "): a point is the median of its single shots, the bar through it their range (min–max), over every fork. "
                         + "The grey line is KEEP, which does nothing: the floor, the cost of timing a call (median "
                         + Format.ms(costs.floorMs()) + " ms); the dashed line is " + Format.ratio(RemedyCosts.FLOOR_FACTOR)
                         + " the floor, below which a time is the timer's and is never ranked.", () -> picture(costs, vs));

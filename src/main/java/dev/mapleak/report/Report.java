@@ -55,7 +55,10 @@ public final class Report {
             section.heading(doc);
             switch (section) {
                 case RUN -> RunSection.add(doc, data);
-                case SEED -> SeedSection.add(doc, data);
+                case SEED -> {
+                    SeedSection.add(doc, data);
+                    KeyOrderSection.add(doc, data);
+                }
                 case CHARTS -> chartProblems.addAll(Charts.add(doc, data));
                 case OPERATIONS -> OperationsSection.add(doc, data);
                 case CLAIMS -> ClaimsCheck.add(doc, data);

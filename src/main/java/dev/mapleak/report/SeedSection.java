@@ -182,7 +182,7 @@ final class SeedSection {
      * ": fastutil 8.5.19" for a third-party library; for the Go model's own row, that its numbers are its Java
      * footprint (JOL), not Go's; nothing for the JDK or mapleak (the kind says it).
      */
-    private static String library(Scenario s, String subject) {
+    static String library(Scenario s, String subject) {
         return s.info(subject).map(i -> switch (i.kind()) {
             case LIBRARY -> ": " + i.library();
             case GO_MODEL -> " (its Java footprint)";

@@ -12,7 +12,8 @@
  * profile ({@link dev.mapleak.report.NarrowedRun}) and numbered findings computed from the run
  * ({@link dev.mapleak.report.KeyFindings}), which are also what the console ends with
  * ({@link dev.mapleak.report.ConsoleEnd}). Library maps and mapleak's own are told apart everywhere
- * ({@link dev.mapleak.report.Provenance}). {@link dev.mapleak.report.MarkdownWriter} writes summary.md and
+ * ({@link dev.mapleak.report.Provenance}). Everything holds the key order at SEQUENTIAL (the seed's) but
+ * {@link dev.mapleak.report.KeyOrders}, which compares it with RANDOM in a run that measured both. {@link dev.mapleak.report.MarkdownWriter} writes summary.md and
  * report.md, {@link dev.mapleak.report.HtmlWriter} report.html; every number goes through
  * {@link dev.mapleak.report.Format}. {@link dev.mapleak.report.ReportIndex} writes {@code reports/README.md}.
  *

@@ -22,6 +22,13 @@ import java.util.stream.Stream;
  *   <li>{@code remedies}: {@code ./run-bench.sh remedies -- -p subject=JDK_HASH_MAP,FASTUTIL,ECLIPSE -p valueSize=128}
  *       (memory pass at deleteFraction 0.5/0.9/0.99/1.0, timing pass at 0.5/0.9/0.99 with 2 forks x 5 shots, on a
  *       loaded machine; console.log left out);</li>
+ *   <li>{@code full-keys}: {@code ./run-bench.sh full -- -p subject=JDK_HASH_MAP,ECLIPSE -p valueSize=128} on
+ *       2026-11-30 (commit b18913f, jobs 2), interrupted before its ops groups: both key orders (SEQUENTIAL, RANDOM),
+ *       deleteFraction 0.5/0.9/0.99/1.0. Kept to what the key-order tests need: the KEEP memory groups (every state of
+ *       each point; the REBUILD, TRIM and CLEAR memory groups and the churn results are left out, so its report reads
+ *       them as not measured), and the timing pass's fill, delete and reclaim (KEEP, REBUILD) results; run.json,
+ *       environment.json, plan.json and subjects.json as the run wrote them (times.json left out: the report never
+ *       reads it); see {@code KeyOrderSectionTest};</li>
  *   <li>{@code broken}: crafted bad files (see its README.md).</li>
  * </ul>
  */
