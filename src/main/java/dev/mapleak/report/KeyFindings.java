@@ -345,6 +345,11 @@ final class KeyFindings {
         List<String> parts = new ArrayList<>();
         List<String> keys = new ArrayList<>(after.keySet());
         keys.sort(java.util.Comparator.comparingInt(k -> LifecycleTable.subjectOrder(data.subjects(), after.get(k).param("subject"))));
+        // a parameter other than the map that differs between the rows (keys, valueSize) names each row's value
+        List<String> varying = after.values().stream().flatMap(m -> m.params().keySet().stream()).distinct()
+                .filter(p -> !p.equals("subject") && !p.equals("history"))
+                .filter(p -> after.values().stream().map(m -> String.valueOf(m.param(p))).distinct().count() > 1)
+                .toList();
         String unit = "";
         for (String k : keys) {
             Measurement a = after.get(k);
@@ -354,7 +359,9 @@ final class KeyFindings {
             }
             unit = a.primary().unit();
             double ratio = Spread.of(a.primary()).median() / Spread.of(f.primary()).median();
-            parts.add(a.param("subject") + tag(data.seed(), a.param("subject")) + " " + Format.ratio(ratio)
+            String which = varying.stream().map(p -> p + " " + a.param(p)).collect(java.util.stream.Collectors.joining(", "));
+            parts.add(a.param("subject") + tag(data.seed(), a.param("subject")) + (which.isEmpty() ? "" : " (" + which + ")")
+                    + " " + Format.ratio(ratio)
                     + " (" + Format.score(Spread.of(f.primary()).median()) + " → " + Format.score(Spread.of(a.primary()).median())
                     + ", n=" + Math.min(a.primary().samples().size(), f.primary().samples().size()) + ")");
         }

@@ -111,6 +111,14 @@ class KeyFindingsTest {
         assertTrue(iterate.startsWith("**Iterating after the deletes** costs, against a fresh map with the same 10,000 live "
                 + "entries (median ns/op, section 4): JDK_HASH_MAP 1.21× (80.04 → 96.92, n=9)"), iterate);
 
+        // with both key orders relabelled, each ratio says which key order it is (the full run's finding listed
+        // JDK_HASH_MAP twice, unlabelled); the RANDOM put results of the same fixture, 9 samples each
+        Path both = Fixtures.copy("ops-churn", tmp.resolve("both"));
+        relabelPutAsIterate(both, "keys=");
+        String labelled = KeyFindings.iteration(RunData.load(both, List.of(), List.of())).orElseThrow();
+        assertTrue(labelled.contains("JDK_HASH_MAP (keys SEQUENTIAL) 1.21× (80.04 → 96.92, n=9)"), labelled);
+        assertTrue(labelled.contains("JDK_HASH_MAP (keys RANDOM) "), labelled);
+
         // the same with a single sample on each side: no finding
         Path single = Fixtures.copy("ops-churn", tmp.resolve("single"));
         relabelPutAsIterate(single);
@@ -135,10 +143,15 @@ class KeyFindingsTest {
     }
 
     private static void relabelPutAsIterate(Path run) throws IOException {
+        relabelPutAsIterate(run, "keys=SEQUENTIAL");
+    }
+
+    /** JDK_HASH_MAP's put results whose file name contains {@code keys}, copied as iterate results. */
+    private static void relabelPutAsIterate(Path run, String keys) throws IOException {
         try (Stream<Path> files = Files.list(run.resolve("results"))) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
-                if (name.startsWith("OperationsBenchmark.put,subject=JDK_HASH_MAP") && name.contains("keys=SEQUENTIAL")) {
+                if (name.startsWith("OperationsBenchmark.put,subject=JDK_HASH_MAP") && name.contains(keys)) {
                     Files.writeString(f.resolveSibling(name.replace(".put,", ".iterate,")),
                             Files.readString(f).replace("OperationsBenchmark.put", "OperationsBenchmark.iterate"));
                 }

@@ -32,7 +32,8 @@ class PublishedRunsRerenderTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"20261124-085330-seed", "20261124-085701-full", "20261130-070642-gc-matrix", "20261130-084947-remedies"})
+    @ValueSource(strings = {"20261124-085330-seed", "20261124-085701-full", "20261130-070642-gc-matrix", "20261130-084947-remedies",
+            "20261130-103609-full"})
     void reportMdReRendersExactlyAsCommitted(String name) throws IOException {
         Path published = REPORTS.resolve(name);
         Path run = copyInputs(published, tmp.resolve(name));
@@ -117,6 +118,28 @@ class PublishedRunsRerenderTest {
         String libraryLine = box.substring(library, own);
         assertTrue(libraryLine.contains("**JDK_HASH_MAP REBUILD** at 0.5 frees 4.00 MiB in 13.46 ms (n=10, allocates 19.26 MiB)"), libraryLine);
         assertFalse(libraryLine.contains("FLAT_") || libraryLine.contains("GO_HYBRID"), libraryLine);
+    }
+
+    /**
+     * The complete full run (every subject, value size, delete fraction, key order and strategy): no narrowed-run
+     * banner; the key-order comparison its RANDOM groups make possible; its timing pass says which points it timed;
+     * and the cost of the best remedy at a partial delete, from that pass. JDK_HASH_MAP REBUILD at 0.5: 11.11 ms, the
+     * median of its 10 shots (section 6), freeing 4.00 MiB (KEEP 99.55 MiB against REBUILD's copy, JOL).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"20261130-103609-full"})
+    void theCompleteFullRunShowsPartialDeletesAndBothKeyOrders(String name) throws IOException {
+        String md = render(name);
+        assertTrue(md.startsWith("# mapleak: memory Java maps keep after deleting 50.0%, 90.0%, 99.0% and all of 1,000,000 "
+                + "entries — 11 maps, 64–256 B values, JDK 17.0.15, G1\n"), md.substring(0, 200));
+        assertFalse(md.contains("A narrowed run"), "every point of the profile was measured");
+        assertTrue(md.contains("### Key order: SEQUENTIAL against RANDOM"), "both key orders were measured");
+        assertTrue(md.contains("The same bytes in both key orders at every state and delete fraction for 7 of 8 library maps"), md);
+        assertTrue(md.contains("`RemedyCostBenchmark.reclaim` was timed at value size 128 (memory pass: 64, 96, 127, 128, 129, "
+                + "160, 192, 256)"), "the timing pass says which points it timed");
+        String box = md.substring(md.indexOf("> **Key findings**"), md.indexOf("## 1. "));
+        assertTrue(box.contains("**JDK_HASH_MAP REBUILD** at 0.5 frees 4.00 MiB in 11.11 ms (n=10, allocates 19.26 MiB)"), box);
+        assertTrue(box.contains("JDK_HASH_MAP (keys RANDOM) 12.6×") && box.contains("JDK_HASH_MAP (keys SEQUENTIAL) 10.7×"), box);
     }
 
     private String render(String name) throws IOException {
