@@ -91,10 +91,13 @@ final class Charts {
         drawn.add(StrategyBytesChart.draw(s, vs, data.runDir()));
         // Times only from the timing pass, in ms: the memory groups' phase times are shots taken with probes armed, and
         // a ratio to KEEP's time is a ratio to the timer's overhead (KEEP is drawn as the floor it is).
+        // At the run's primary value size, else the first size a strategy besides KEEP was timed at (a shard's part of
+        // the timing pass may hold no other); no chart where none was.
         RemedyCosts costs = RemedyCosts.of(data.results());
-        if (!costs.isEmpty()) {
-            drawn.add(RemedyTimeChart.draw(costs, s, vs, data.runDir()));
-        }
+        List<Integer> sizes = new ArrayList<>(List.of(vs));
+        sizes.addAll(s.valueSizes());
+        sizes.stream().filter(size -> !costs.isEmpty() && !RemedyTimeChart.series(costs, size).isEmpty()).findFirst()
+                .ifPresent(size -> drawn.add(RemedyTimeChart.draw(costs, s, size, data.runDir())));
         for (Drawn d : drawn) {
             if (d.ok()) {
                 doc.image(d.path(), d.alt(), d.caption());
