@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -104,6 +106,9 @@ final class PointBatch {
         }
         int next = 0;
         long since = System.nanoTime();
+        AtomicLong lastEnd = new AtomicLong(since);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        watch(p, lastEnd, timedOut);
         List<String> lines = new ArrayList<>();
         boolean going = true;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -120,6 +125,7 @@ final class PointBatch {
                 long now = System.nanoTime();
                 Duration took = Duration.ofNanos(now - since);
                 since = now;
+                lastEnd.set(now);
                 GroupRunner.Outcome outcome;
                 Path partial = partial(c);
                 if (parts[1].equals("ok") && Files.isRegularFile(partial) && Files.size(partial) > 0) {
@@ -157,12 +163,38 @@ final class PointBatch {
         for (int i = next; i < batch.size(); i++) {
             Combination c = batch.get(i);
             String reason = i == next
-                    ? GroupRunner.reasonFrom(lines) + " (the point's JVM exited with status " + status + ")"
+                    ? (timedOut.get() ? "timed out: no group ended within " + (settings.timeoutMinutes() + 1)
+                            + " minutes (timeoutMinutes + 1), so the point's JVM was stopped"
+                            : GroupRunner.reasonFrom(lines) + " (the point's JVM exited with status " + status + ")")
                     : "not run: the point's JVM exited with status " + status + " during " + batch.get(next).label();
             if (!ended.ended(c, failed(c, jvm, reason, output), Duration.ZERO)) {
                 return;
             }
         }
+    }
+
+    /**
+     * Stops the point's JVM when no group has ended for {@code timeoutMinutes} + 1 minutes: JMH's own timeout, which a
+     * forked group has, does not reach a group that hangs in its setup inside a JVM JMH did not start.
+     */
+    private void watch(Process p, AtomicLong lastEnd, AtomicBoolean timedOut) {
+        long limit = TimeUnit.MINUTES.toNanos(settings.timeoutMinutes() + 1L);
+        Thread watchdog = new Thread(() -> {
+            while (p.isAlive()) {
+                if (System.nanoTime() - lastEnd.get() > limit) {
+                    timedOut.set(true);
+                    p.destroyForcibly();
+                    return;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "mapleak-point-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     private static void closeQuietly(Writer in) {
