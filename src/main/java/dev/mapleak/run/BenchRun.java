@@ -267,7 +267,7 @@ public final class BenchRun {
                     .orElse(null);
             GroupTimes times = GroupTimes.open(folder);
             Progress progress = new Progress(todo.size());
-            PointBatch points = new PointBatch(folder, p.profile().settings(), runner, interruption::requested);
+            PointBatch points = new PointBatch(p.profile().settings(), runner);
             boolean batched = request.jmhArgs().isEmpty() && request.profilers().isEmpty();
             GroupPool.Group group = new GroupPool.Group() {
                 @Override

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -168,12 +167,10 @@ final class GroupPool {
         if (interrupted.getAsBoolean() || broken.get() != null) {
             return false;
         }
-        AtomicBoolean going = new AtomicBoolean(true);
         try (Console.GroupOutput output = console.group(live)) {
             group.runBatch(batch, output, (c, outcome, took) -> {
                 if (interrupted.getAsBoolean() && !outcome.ok()) {
-                    going.set(false); // cut short by the user: not a failure, and resume measures it
-                    return false;
+                    return false; // cut short by the user: not a failure, and resume measures it
                 }
                 if (!outcome.ok()) {
                     failed.incrementAndGet();
@@ -183,7 +180,7 @@ final class GroupPool {
                 }
                 return !interrupted.getAsBoolean();
             });
-            return going.get() && !interrupted.getAsBoolean();
+            return !interrupted.getAsBoolean();
         } catch (IOException e) {
             broken.compareAndSet(null, e);
             return false;

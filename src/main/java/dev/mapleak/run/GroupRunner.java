@@ -74,28 +74,50 @@ final class GroupRunner {
      * setting, {@code jmh.ignoreLock}, is set before the first.
      */
     Outcome run(Combination c, JvmConfig jvm, Console.GroupOutput output) throws IOException {
-        Path target = folder.resultFile(c.id());
-        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+        Path partial = partialFile(c);
         Files.deleteIfExists(partial);
         String failure;
         try {
             Collection<RunResult> results = runner(options(c, jvm, partial), output).run();
-            if (!results.isEmpty() && Files.isRegularFile(partial) && Files.size(partial) > 0) {
-                RunFolder.move(partial, target);
-                Files.deleteIfExists(folder.failureFile(c.id()));
-                return new Outcome(true, "");
+            if (!results.isEmpty() && complete(partial)) {
+                return kept(c, partial);
             }
             failure = reasonFrom(output.lines());
         } catch (RunnerException | RuntimeException e) {
             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         Files.deleteIfExists(partial);
+        return failed(c, jvm, failure, output.tail());
+    }
+
+    /** Where a group's JSON is written until it is complete; {@link #kept} moves it into {@code results/}. */
+    Path partialFile(Combination c) {
+        Path target = folder.resultFile(c.id());
+        return target.resolveSibling("." + target.getFileName() + ".partial");
+    }
+
+    /** Whether JMH wrote the group's JSON. */
+    static boolean complete(Path partial) throws IOException {
+        return Files.isRegularFile(partial) && Files.size(partial) > 0;
+    }
+
+    /** The group's complete JSON becomes its result, and a failure an earlier attempt recorded goes. */
+    Outcome kept(Combination c, Path partial) throws IOException {
+        RunFolder.move(partial, folder.resultFile(c.id()));
+        Files.deleteIfExists(folder.failureFile(c.id()));
+        return new Outcome(true, "");
+    }
+
+    /**
+     * A group that gave no result: recorded as failed with {@code reason} and its output's tail; or, when the run is
+     * being stopped (SIGINT/SIGTERM stop its JVM), not a failure of the group, and --resume measures it.
+     */
+    Outcome failed(Combination c, JvmConfig jvm, String reason, List<String> tail) throws IOException {
         if (interrupted.getAsBoolean()) {
-            // its fork was stopped by SIGINT/SIGTERM: not a failure of the group, and --resume measures it
             return new Outcome(false, "interrupted");
         }
-        recordFailure(c, jvm, failure, output.tail());
-        return new Outcome(false, failure);
+        recordFailure(c, jvm, reason, tail);
+        return new Outcome(false, reason);
     }
 
     private Runner runner(Options options, Console.GroupOutput output) {
@@ -173,7 +195,7 @@ final class GroupRunner {
         return "the fork produced no result (see the output tail)";
     }
 
-    void recordFailure(Combination c, JvmConfig jvm, String reason, List<String> tail) throws IOException {
+    private void recordFailure(Combination c, JvmConfig jvm, String reason, List<String> tail) throws IOException {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("id", c.id());
         record.put("benchmark", c.benchmark());

@@ -1,7 +1,6 @@
 package dev.mapleak.run;
 
 import com.google.gson.Gson;
-import dev.mapleak.folder.RunFolder;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 /**
  * Runs the memory groups of one map point (subject, value size, entries, key order, JVM: every parameter but the
@@ -44,17 +42,13 @@ final class PointBatch {
     static final Set<String> WITHIN_POINT = Set.of("deleteFraction", "strategy");
     static final String MEMORY_GROUP = "LifecycleBenchmark.memory";
 
-    private final RunFolder folder;
     private final Profile.Settings settings;
-    private final GroupRunner failures;
-    private final BooleanSupplier interrupted;
+    private final GroupRunner groups;
 
-    /** {@code failures} records a failed group as a fork that died is recorded ({@code failures/ID.json}). */
-    PointBatch(RunFolder folder, Profile.Settings settings, GroupRunner failures, BooleanSupplier interrupted) {
-        this.folder = folder;
+    /** {@code groups} keeps a group's result and records a failure as it does for a JMH fork's group. */
+    PointBatch(Profile.Settings settings, GroupRunner groups) {
         this.settings = settings;
-        this.failures = failures;
-        this.interrupted = interrupted;
+        this.groups = groups;
     }
 
     /** The batch a group belongs to: a memory group's point, any other group's own id (a batch of one). */
@@ -83,7 +77,7 @@ final class PointBatch {
             g.params = c.params();
             g.warmupIterations = TimingGroups.warmupIterations(c, settings);
             g.iterations = TimingGroups.iterations(c, settings);
-            g.partial = partial(c).toString();
+            g.partial = groups.partialFile(c).toString();
             spec.groups.add(g);
         }
         List<String> command = new ArrayList<>();
@@ -127,14 +121,12 @@ final class PointBatch {
                 since = now;
                 lastEnd.set(now);
                 GroupRunner.Outcome outcome;
-                Path partial = partial(c);
-                if (parts[1].equals("ok") && Files.isRegularFile(partial) && Files.size(partial) > 0) {
-                    RunFolder.move(partial, folder.resultFile(c.id()));
-                    Files.deleteIfExists(folder.failureFile(c.id()));
-                    outcome = new GroupRunner.Outcome(true, "");
+                Path partial = groups.partialFile(c);
+                if (parts[1].equals("ok") && GroupRunner.complete(partial)) {
+                    outcome = groups.kept(c, partial);
                 } else {
                     Files.deleteIfExists(partial);
-                    outcome = failed(c, jvm, GroupRunner.reasonFrom(lines), output);
+                    outcome = groups.failed(c, jvm, GroupRunner.reasonFrom(lines), output.tail());
                 }
                 lines.clear();
                 next = index + 1;
@@ -167,7 +159,7 @@ final class PointBatch {
                             + " minutes (timeoutMinutes + 1), so the point's JVM was stopped"
                             : GroupRunner.reasonFrom(lines) + " (the point's JVM exited with status " + status + ")")
                     : "not run: the point's JVM exited with status " + status + " during " + batch.get(next).label();
-            if (!ended.ended(c, failed(c, jvm, reason, output), Duration.ZERO)) {
+            if (!ended.ended(c, groups.failed(c, jvm, reason, output.tail()), Duration.ZERO)) {
                 return;
             }
         }
@@ -203,21 +195,5 @@ final class PointBatch {
         } catch (IOException e) {
             // the JVM is gone already
         }
-    }
-
-    /** Where the point's JVM writes a group's JSON; the host moves it into {@code results/} (as GroupRunner does). */
-    private Path partial(Combination c) {
-        Path target = folder.resultFile(c.id());
-        return target.resolveSibling("." + target.getFileName() + ".partial");
-    }
-
-    /** A failed group, recorded; or, when the run is being stopped (which stops this JVM), one that resume measures. */
-    private GroupRunner.Outcome failed(Combination c, JvmConfig jvm, String reason, Console.GroupOutput output)
-            throws IOException {
-        if (interrupted.getAsBoolean()) {
-            return new GroupRunner.Outcome(false, "interrupted");
-        }
-        failures.recordFailure(c, jvm, reason, output.tail());
-        return new GroupRunner.Outcome(false, reason);
     }
 }

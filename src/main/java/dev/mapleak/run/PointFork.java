@@ -104,17 +104,11 @@ public final class PointFork {
                     .timeout(TimeValue.minutes(timeoutMinutes));
             g.params.forEach(b::param);
             Collection<RunResult> results = new Runner(b.build()).run();
-            if (!results.isEmpty() && Files.isRegularFile(partial) && Files.size(partial) > 0) {
-                return true; // the host moves it into results/ when it reads this group's end
-            }
-        } catch (RunnerException | RuntimeException | java.io.IOException e) {
+            // the host moves a complete file into results/ when it reads this group's end, and removes any other
+            return !results.isEmpty() && GroupRunner.complete(partial);
+        } catch (RunnerException | RuntimeException | IOException e) {
             System.out.println("mapleak-point: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
         }
-        try {
-            Files.deleteIfExists(partial);
-        } catch (java.io.IOException e) {
-            // the host removes leftovers on resume
-        }
-        return false;
     }
 }
